@@ -1,0 +1,26 @@
+using System;
+using WwepDevice.Core;
+
+namespace WwepDevice.Tests.Fakes
+{
+    /// <summary>A clock the test sets.</summary>
+    public sealed class FakeClock : IClock
+    {
+        /// <summary>Creates a clock at <paramref name="utc"/>.</summary>
+        /// <param name="utc">The time it reports.</param>
+        public FakeClock(DateTime utc)
+        {
+            UtcNow = utc;
+        }
+
+        /// <summary>A clock that has been set by SNTP (2026-11-21).</summary>
+        /// <returns>The clock.</returns>
+        public static FakeClock Synced()
+        {
+            return new FakeClock(new DateTime(2026, 11, 21, 12, 0, 0));
+        }
+
+        /// <inheritdoc/>
+        public DateTime UtcNow { get; set; }
+    }
+}

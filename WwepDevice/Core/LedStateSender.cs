@@ -1,0 +1,225 @@
+using System;
+
+namespace WwepDevice.Core
+{
+    /// <summary>
+    /// Delivers one LED state to the server: one connection, one <c>W&lt;id&gt;05&lt;state&gt;</c>, one reply,
+    /// close. Success only on <c>A</c> with the exact echo. Its buffers are allocated once, so a send produces
+    /// little garbage on a board with a small heap.
+    /// </summary>
+    public sealed class LedStateSender
+    {
+        // Room for an 11-byte reply, or an X with the course server's reason text.
+        private const int ReplyBufferLength = 64;
+
+        private readonly IWwepTransport _transport;
+        private readonly IClock _clock;
+        private readonly WwepSettings _settings;
+        private readonly int _deviceId;
+        private readonly byte[] _request = new byte[WwepCodec.WriteLength];
+        private readonly byte[] _reply = new byte[ReplyBufferLength];
+
+        /// <summary>Creates a sender for one device.</summary>
+        /// <param name="transport">Opens connections.</param>
+        /// <param name="clock">The device clock (TLS is not attempted while it is unset).</param>
+        /// <param name="settings">Host, ports, TLS name.</param>
+        /// <param name="deviceId">This device's ID.</param>
+        public LedStateSender(IWwepTransport transport, IClock clock, WwepSettings settings, int deviceId)
+        {
+            _transport = transport;
+            _clock = clock;
+            _settings = settings;
+            _deviceId = deviceId;
+            LastDiagnosis = string.Empty;
+            LastTlsCause = TlsFailureCause.Unknown;
+        }
+
+        /// <summary>This device's ID.</summary>
+        public int DeviceId
+        {
+            get { return _deviceId; }
+        }
+
+        /// <summary>After a failed <see cref="Send"/>: one line naming the cause and the fix. Empty after success.</summary>
+        public string LastDiagnosis { get; private set; }
+
+        /// <summary>After a <see cref="SendOutcome.TransportFailed"/>: what failed.</summary>
+        public TransportFailure LastFailure { get; private set; }
+
+        /// <summary>After a TLS failure: the likely cause.</summary>
+        public TlsFailureCause LastTlsCause { get; private set; }
+
+        /// <summary>
+        /// True when the last failure will happen again on a retry (a refused request, a certificate that does not
+        /// fit): the device then waits for the next press instead of retrying.
+        /// </summary>
+        public bool LastFailureIsPermanent { get; private set; }
+
+        /// <summary>Sends the state once over exactly the given transport.</summary>
+        /// <param name="ledOn">The LED state to store.</param>
+        /// <param name="kind">Plain or TLS; a TLS failure is reported, never retried in the clear.</param>
+        /// <returns>What happened; <see cref="LastDiagnosis"/> explains any failure.</returns>
+        public SendOutcome Send(bool ledOn, TransportKind kind)
+        {
+            int value = ledOn ? 1 : 0;
+            int requestLength = WwepCodec.BuildWrite(_request, 0, _deviceId, WwepCodec.LedRegister, value);
+            LastDiagnosis = string.Empty;
+            LastTlsCause = TlsFailureCause.Unknown;
+            LastFailureIsPermanent = false;
+
+            if (kind == TransportKind.Tls && _clock.UtcNow < WwepSettings.EarliestPlausibleUtc)
+            {
+                return TransportFailed(
+                    TransportFailure.ClockNotSet,
+                    TlsFailureCause.ClockNotSet,
+                    TlsDiagnosis.Line(_settings.ServerHost, _settings.TlsPort, "not attempted", TlsDiagnosis.Explain(TlsFailureCause.ClockNotSet, _settings.EffectiveTlsHostName, _deviceId, _clock.UtcNow)));
+            }
+
+            IWwepConnection connection;
+            try
+            {
+                connection = _transport.Connect(kind);
+            }
+            catch (WwepTransportException ex)
+            {
+                return TransportFailed(ex.Failure, ex.TlsCause, ex.Message);
+            }
+
+            int received;
+            try
+            {
+                connection.Send(_request, 0, requestLength);
+                received = ReceiveReply(connection);
+            }
+            catch (WwepTransportException ex)
+            {
+                return TransportFailed(ex.Failure, ex.TlsCause, ex.Message);
+            }
+            finally
+            {
+                connection.Close();
+            }
+
+            return CheckReply(received, value);
+        }
+
+        // Reads until a full 11-byte reply, the server's close, or a full buffer (an X with a long reason).
+        // A timeout after some bytes still leaves those bytes to judge: an X whose sender forgot to close is an X.
+        private int ReceiveReply(IWwepConnection connection)
+        {
+            int total = 0;
+            while (total < _reply.Length)
+            {
+                if (total >= WwepCodec.AcceptLength && _reply[0] != WwepCodec.RejectCommand)
+                {
+                    break;
+                }
+
+                int want = _reply[0] == WwepCodec.RejectCommand && total > 0 ? _reply.Length - total : WwepCodec.AcceptLength - total;
+                int n;
+                try
+                {
+                    n = connection.Receive(_reply, total, want);
+                }
+                catch (WwepTransportException ex)
+                {
+                    if (total > 0 && ex.Failure == TransportFailure.ReplyTimeout)
+                    {
+                        break;
+                    }
+
+                    throw;
+                }
+
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                total += n;
+            }
+
+            return total;
+        }
+
+        private SendOutcome CheckReply(int received, int value)
+        {
+            WwepMessage reply;
+            WwepParseError error = WwepCodec.ParseReply(_reply, 0, received, out reply);
+            if (error == WwepParseError.None && reply.IsAccept && WwepCodec.IsEchoOf(reply, _deviceId, WwepCodec.LedRegister, value))
+            {
+                return SendOutcome.Acknowledged;
+            }
+
+            // Only failures pay for text.
+            string sent = WwepCodec.ToPrintable(_request, 0, WwepCodec.WriteLength);
+            if (error == WwepParseError.Empty)
+            {
+                return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": it may refuse this device or not speak WWEP on this port", false);
+            }
+
+            if (error != WwepParseError.None)
+            {
+                string detail = received < WwepCodec.AcceptLength && _reply[0] == WwepCodec.AcceptCommand
+                    ? "short reply (" + received.ToString() + " of " + WwepCodec.AcceptLength.ToString() + " bytes)"
+                    : WwepCodec.Describe(error);
+                return Fail(SendOutcome.BadReply, "bad reply to " + sent + ": " + detail + ", got '" + WwepCodec.ToPrintable(_reply, 0, received) + "'; is this a WWEP server?", false);
+            }
+
+            if (reply.IsReject)
+            {
+                string reason = reply.ReasonLength > 0
+                    ? " (" + WwepCodec.ToPrintable(_reply, reply.ReasonOffset, reply.ReasonLength) + ")"
+                    : string.Empty;
+                return Fail(SendOutcome.Rejected, "server rejected " + sent + " with X" + reason + ": it refuses this request (a client certificate for another device ID, or a server that does not accept register 05)", true);
+            }
+
+            return Fail(SendOutcome.EchoMismatch, "server answered " + WwepCodec.ToPrintable(_reply, 0, WwepCodec.AcceptLength) + " to " + sent + ": not the echo of the write, so it is not counted as stored", false);
+        }
+
+        private SendOutcome Fail(SendOutcome outcome, string diagnosis, bool permanent)
+        {
+            LastDiagnosis = diagnosis;
+            LastFailureIsPermanent = permanent;
+            return outcome;
+        }
+
+        private SendOutcome TransportFailed(TransportFailure failure, TlsFailureCause cause, string diagnosis)
+        {
+            LastFailure = failure;
+            LastTlsCause = cause;
+            LastDiagnosis = diagnosis;
+            LastFailureIsPermanent = IsPermanent(failure, cause);
+            return SendOutcome.TransportFailed;
+        }
+
+        // Certificate problems need a person (new certificate, new firmware, new server setup): retrying within
+        // seconds only repeats the same 33 KB handshake. Network trouble and an unset clock heal by themselves.
+        private static bool IsPermanent(TransportFailure failure, TlsFailureCause cause)
+        {
+            if (failure == TransportFailure.TlsSetup)
+            {
+                return true;
+            }
+
+            if (failure != TransportFailure.TlsHandshake)
+            {
+                return false;
+            }
+
+            switch (cause)
+            {
+                case TlsFailureCause.UnknownCa:
+                case TlsFailureCause.NameMismatch:
+                case TlsFailureCause.CertificateExpired:
+                case TlsFailureCause.UnacceptableAlgorithm:
+                case TlsFailureCause.ClientCertificateRefused:
+                case TlsFailureCause.BadEmbeddedCredential:
+                case TlsFailureCause.NoCommonProtocol:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+
+namespace WwepDevice.Core
+{
+    /// <summary>
+    /// Turns what mbedTLS reports (through nanoFramework's <c>CryptographicException.ErrorCode</c>, or through
+    /// .NET's certificate validation in the simulator) into one line that names the cause and the fix.
+    /// </summary>
+    public static class TlsDiagnosis
+    {
+        /// <summary>MBEDTLS_X509_BADCERT_EXPIRED.</summary>
+        public const int FlagExpired = 0x01;
+
+        /// <summary>MBEDTLS_X509_BADCERT_REVOKED.</summary>
+        public const int FlagRevoked = 0x02;
+
+        /// <summary>MBEDTLS_X509_BADCERT_CN_MISMATCH.</summary>
+        public const int FlagNameMismatch = 0x04;
+
+        /// <summary>MBEDTLS_X509_BADCERT_NOT_TRUSTED.</summary>
+        public const int FlagNotTrusted = 0x08;
+
+        /// <summary>MBEDTLS_X509_BADCERT_MISSING.</summary>
+        public const int FlagMissing = 0x40;
+
+        /// <summary>MBEDTLS_X509_BADCERT_OTHER.</summary>
+        public const int FlagOther = 0x0100;
+
+        /// <summary>MBEDTLS_X509_BADCERT_FUTURE.</summary>
+        public const int FlagFuture = 0x0200;
+
+        /// <summary>MBEDTLS_X509_BADCERT_KEY_USAGE.</summary>
+        public const int FlagKeyUsage = 0x0800;
+
+        /// <summary>MBEDTLS_X509_BADCERT_EXT_KEY_USAGE.</summary>
+        public const int FlagExtKeyUsage = 0x1000;
+
+        /// <summary>MBEDTLS_X509_BADCERT_BAD_MD (for example a SHA-1 signature).</summary>
+        public const int FlagBadHash = 0x4000;
+
+        /// <summary>MBEDTLS_X509_BADCERT_BAD_PK.</summary>
+        public const int FlagBadKeyType = 0x8000;
+
+        /// <summary>MBEDTLS_X509_BADCERT_BAD_KEY (for example P-521 or RSA under 2048 bits).</summary>
+        public const int FlagBadKey = 0x010000;
+
+        /// <summary>MBEDTLS_ERR_X509_CERT_VERIFY_FAILED.</summary>
+        public const int ErrorVerifyFailed = -0x2700;
+
+        /// <summary>MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE: the server sent a fatal alert.</summary>
+        public const int ErrorFatalAlert = -0x7780;
+
+        /// <summary>MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY.</summary>
+        public const int ErrorPeerCloseNotify = -0x7880;
+
+        /// <summary>MBEDTLS_ERR_SSL_CONN_EOF.</summary>
+        public const int ErrorConnectionEof = -0x7280;
+
+        /// <summary>MBEDTLS_ERR_NET_CONN_RESET.</summary>
+        public const int ErrorConnectionReset = -0x0050;
+
+        /// <summary>MBEDTLS_ERR_NET_RECV_FAILED.</summary>
+        public const int ErrorReceiveFailed = -0x004C;
+
+        /// <summary>MBEDTLS_ERR_NET_SEND_FAILED.</summary>
+        public const int ErrorSendFailed = -0x004E;
+
+        /// <summary>MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE.</summary>
+        public const int ErrorHandshakeFailure = -0x6E00;
+
+        /// <summary>MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION.</summary>
+        public const int ErrorBadProtocolVersion = -0x6E80;
+
+        /// <summary>MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE.</summary>
+        public const int ErrorNoClientCertificate = -0x7480;
+
+        /// <summary>MBEDTLS_ERR_SSL_ALLOC_FAILED.</summary>
+        public const int ErrorAllocFailed = -0x7F00;
+
+        /// <summary>MBEDTLS_ERR_SSL_TIMEOUT.</summary>
+        public const int ErrorTimeout = -0x6800;
+
+        /// <summary>
+        /// The cause behind mbedTLS certificate verification flags. When several flags are set, the one a person
+        /// must fix first wins: a certificate from an unknown CA is wrong whatever its dates say.
+        /// </summary>
+        /// <param name="flags">The MBEDTLS_X509_BADCERT_* bitmask.</param>
+        /// <returns>The cause.</returns>
+        public static TlsFailureCause FromVerifyFlags(int flags)
+        {
+            if ((flags & (FlagBadHash | FlagBadKeyType | FlagBadKey)) != 0)
+            {
+                return TlsFailureCause.UnacceptableAlgorithm;
+            }
+
+            if ((flags & (FlagNotTrusted | FlagMissing)) != 0)
+            {
+                return TlsFailureCause.UnknownCa;
+            }
+
+            if ((flags & FlagNameMismatch) != 0)
+            {
+                return TlsFailureCause.NameMismatch;
+            }
+
+            if ((flags & FlagFuture) != 0)
+            {
+                return TlsFailureCause.CertificateNotYetValid;
+            }
+
+            if ((flags & FlagExpired) != 0)
+            {
+                return TlsFailureCause.CertificateExpired;
+            }
+
+            return TlsFailureCause.VerifyFailed;
+        }
+
+        /// <summary>The cause behind a negative mbedTLS error code from the handshake.</summary>
+        /// <param name="code">The code, for example -0x7780.</param>
+        /// <returns>The cause.</returns>
+        public static TlsFailureCause FromErrorCode(int code)
+        {
+            switch (code)
+            {
+                case ErrorVerifyFailed:
+                    return TlsFailureCause.VerifyFailed;
+
+                // A server that requires a client certificate answers a missing or refused one with a fatal
+                // alert (bad_certificate, certificate_required): the "alert 42" of the field reports.
+                case ErrorFatalAlert:
+                case ErrorNoClientCertificate:
+                    return TlsFailureCause.ClientCertificateRefused;
+                case ErrorPeerCloseNotify:
+                case ErrorConnectionEof:
+                case ErrorConnectionReset:
+                case ErrorReceiveFailed:
+                case ErrorSendFailed:
+                case ErrorTimeout:
+                    return TlsFailureCause.HandshakeReset;
+                case ErrorHandshakeFailure:
+                case ErrorBadProtocolVersion:
+                    return TlsFailureCause.NoCommonProtocol;
+                case ErrorAllocFailed:
+                    return TlsFailureCause.OutOfMemory;
+                default:
+                    return TlsFailureCause.Unknown;
+            }
+        }
+
+        /// <summary>The names of the set verification flags, for the log line.</summary>
+        /// <param name="flags">The MBEDTLS_X509_BADCERT_* bitmask.</param>
+        /// <returns>For example <c>NOT_TRUSTED|CN_MISMATCH</c>.</returns>
+        public static string FlagNames(int flags)
+        {
+            string names = string.Empty;
+            names = AddName(names, flags, FlagExpired, "EXPIRED");
+            names = AddName(names, flags, FlagRevoked, "REVOKED");
+            names = AddName(names, flags, FlagNameMismatch, "CN_MISMATCH");
+            names = AddName(names, flags, FlagNotTrusted, "NOT_TRUSTED");
+            names = AddName(names, flags, FlagMissing, "MISSING");
+            names = AddName(names, flags, FlagOther, "OTHER");
+            names = AddName(names, flags, FlagFuture, "FUTURE");
+            names = AddName(names, flags, FlagKeyUsage, "KEY_USAGE");
+            names = AddName(names, flags, FlagExtKeyUsage, "EXT_KEY_USAGE");
+            names = AddName(names, flags, FlagBadHash, "BAD_MD");
+            names = AddName(names, flags, FlagBadKeyType, "BAD_PK");
+            names = AddName(names, flags, FlagBadKey, "BAD_KEY");
+            return names.Length == 0 ? "none" : names;
+        }
+
+        /// <summary>An mbedTLS error code as mbedTLS documents it.</summary>
+        /// <param name="code">For example -30592.</param>
+        /// <returns>For example <c>-0x7780</c>.</returns>
+        public static string FormatCode(int code)
+        {
+            if (code < 0)
+            {
+                return "-0x" + HexAscii.Format(-code, 4);
+            }
+
+            return "0x" + HexAscii.Format(code, 4);
+        }
+
+        /// <summary>
+        /// What the cause means and what to do about it, as the second half of a log line.
+        /// </summary>
+        /// <param name="cause">The cause.</param>
+        /// <param name="hostName">The name the device verifies.</param>
+        /// <param name="deviceId">This device's ID, for mutual TLS advice.</param>
+        /// <param name="clockUtc">The device clock, for date problems.</param>
+        /// <returns>A sentence naming the cause and the fix.</returns>
+        public static string Explain(TlsFailureCause cause, string hostName, int deviceId, DateTime clockUtc)
+        {
+            string id = DeviceIdentity.ToHex(deviceId);
+            switch (cause)
+            {
+                case TlsFailureCause.ClockNotSet:
+                    return "clock not set: the device clock says " + FormatDate(clockUtc) + ", so certificate dates cannot be checked; waiting for SNTP (check that the network reaches an NTP server)";
+                case TlsFailureCause.UnknownCa:
+                    return "unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (certs embed), rebuild and deploy, or point the device at the right server";
+                case TlsFailureCause.NameMismatch:
+                    return "name mismatch: the server certificate does not name '" + hostName + "'; reissue it with that name (certs server --name " + hostName + ") or set TlsHostName to a name it carries";
+                case TlsFailureCause.CertificateExpired:
+                    return "certificate expired: the server certificate ended before the device clock (" + FormatDate(clockUtc) + "); reissue it (certs server) or correct the clock";
+                case TlsFailureCause.CertificateNotYetValid:
+                    return "certificate not yet valid: it starts after the device clock (" + FormatDate(clockUtc) + "); the clock is behind or the certificate was issued for the future";
+                case TlsFailureCause.UnacceptableAlgorithm:
+                    return "unacceptable algorithm: the certificate uses a hash, key type or curve this firmware refuses (SHA-1, MD5, P-521, RSA under 2048 bits); reissue it with ECDSA P-256 and SHA-256 (certs check lists the problem)";
+                case TlsFailureCause.VerifyFailed:
+                    return "certificate verification failed (wrong CA, name or dates); run certs check against the server's certificate";
+                case TlsFailureCause.ClientCertificateRefused:
+                    return "client certificate refused or missing: the server requires mutual TLS; set UseClientCertificate and embed a device certificate with CN=" + id + " from the project CA (certs device --id " + id + ", certs embed --device)";
+                case TlsFailureCause.HandshakeReset:
+                    return "handshake reset: the server closed the connection during the TLS handshake; check that the port is the TLS one (40508) and whether the server requires a client certificate";
+                case TlsFailureCause.NoCommonProtocol:
+                    return "no common protocol: the server offers no TLS 1.2/1.3 version or cipher suite this firmware speaks";
+                case TlsFailureCause.OutOfMemory:
+                    return "out of memory: TLS needs about 33 KB of contiguous heap; close other connections or use a board with PSRAM";
+                case TlsFailureCause.BadEmbeddedCredential:
+                    return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with certs embed";
+                default:
+                    return "unrecognized TLS failure; look the code up in mbedTLS's error list";
+            }
+        }
+
+        /// <summary>
+        /// What to say when the firmware reports a handshake failure without an mbedTLS code (older nanoFramework
+        /// firmware throws a bare SocketException).
+        /// </summary>
+        /// <returns>A sentence naming the next step.</returns>
+        public static string ExplainWithoutCode()
+        {
+            return "this firmware reports no mbedTLS code (older nanoFramework firmware); update it (nf-build/flash) for a precise cause, and run certs check for the usual ones: wrong CA, name, dates";
+        }
+
+        /// <summary>
+        /// The whole line for a failed handshake: where, the raw evidence in brackets, then the cause and fix.
+        /// </summary>
+        /// <param name="host">Host the device connected to.</param>
+        /// <param name="port">Port.</param>
+        /// <param name="evidence">The raw report, for example <c>CryptographicException, verify flags 0x0008 NOT_TRUSTED</c>.</param>
+        /// <param name="explanation">From <see cref="Explain"/>.</param>
+        /// <returns>One line.</returns>
+        public static string Line(string host, int port, string evidence, string explanation)
+        {
+            return "TLS handshake with " + host + ":" + port.ToString() + " failed [" + evidence + "]: " + explanation;
+        }
+
+        /// <summary>Evidence text for verification flags.</summary>
+        /// <param name="exceptionType">The exception's type name.</param>
+        /// <param name="flags">The MBEDTLS_X509_BADCERT_* bitmask.</param>
+        /// <returns>For example <c>CryptographicException, verify flags 0x0008 NOT_TRUSTED</c>.</returns>
+        public static string FlagsEvidence(string exceptionType, int flags)
+        {
+            return exceptionType + ", verify flags " + FormatCode(flags) + " " + FlagNames(flags);
+        }
+
+        /// <summary>Evidence text for a negative mbedTLS code.</summary>
+        /// <param name="exceptionType">The exception's type name.</param>
+        /// <param name="code">The mbedTLS error code.</param>
+        /// <returns>For example <c>CryptographicException, mbedTLS -0x7780</c>.</returns>
+        public static string CodeEvidence(string exceptionType, int code)
+        {
+            return exceptionType + ", mbedTLS " + FormatCode(code);
+        }
+
+        /// <summary>The date part of a clock reading, ISO style.</summary>
+        /// <param name="utc">The time.</param>
+        /// <returns>For example <c>1970-01-01</c>.</returns>
+        public static string FormatDate(DateTime utc)
+        {
+            return utc.Year.ToString() + "-" + Pad2(utc.Month) + "-" + Pad2(utc.Day);
+        }
+
+        private static string Pad2(int value)
+        {
+            return value < 10 ? "0" + value.ToString() : value.ToString();
+        }
+
+        private static string AddName(string names, int flags, int flag, string name)
+        {
+            if ((flags & flag) == 0)
+            {
+                return names;
+            }
+
+            return names.Length == 0 ? name : names + "|" + name;
+        }
+    }
+}

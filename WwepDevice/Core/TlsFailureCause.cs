@@ -1,0 +1,45 @@
+namespace WwepDevice.Core
+{
+    /// <summary>The likely cause of a failed TLS connection, among those the field reports show.</summary>
+    public enum TlsFailureCause
+    {
+        /// <summary>Not classified; the log line carries the raw code.</summary>
+        Unknown = 0,
+
+        /// <summary>The device clock is not set: certificate dates cannot be checked.</summary>
+        ClockNotSet,
+
+        /// <summary>The server certificate does not chain to the embedded CA.</summary>
+        UnknownCa,
+
+        /// <summary>The server certificate does not name the host the device verifies.</summary>
+        NameMismatch,
+
+        /// <summary>The server certificate's validity has ended.</summary>
+        CertificateExpired,
+
+        /// <summary>The server certificate's validity starts after the device clock.</summary>
+        CertificateNotYetValid,
+
+        /// <summary>The certificate uses a hash, key type or curve the firmware's mbedTLS refuses.</summary>
+        UnacceptableAlgorithm,
+
+        /// <summary>Verification failed and the firmware did not say why.</summary>
+        VerifyFailed,
+
+        /// <summary>The server wants a client certificate and got none, or refused the one sent.</summary>
+        ClientCertificateRefused,
+
+        /// <summary>The server closed or reset the connection during the handshake.</summary>
+        HandshakeReset,
+
+        /// <summary>No TLS version or cipher suite in common.</summary>
+        NoCommonProtocol,
+
+        /// <summary>The board ran out of memory for TLS buffers.</summary>
+        OutOfMemory,
+
+        /// <summary>An embedded certificate or key could not be parsed.</summary>
+        BadEmbeddedCredential,
+    }
+}

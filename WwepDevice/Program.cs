@@ -1,0 +1,81 @@
+using System;
+using System.Device.Gpio;
+using System.Threading;
+using WwepDevice.Core;
+using WwepDevice.Esp32;
+
+namespace WwepDevice
+{
+    /// <summary>
+    /// Boot: settings, LED off, buttons, Wi-Fi, device ID from the MAC, then the network worker. Everything that
+    /// can be wrong with the settings or the embedded certificates is reported here, once, in plain words.
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>The firmware's entry point.</summary>
+        public static void Main()
+        {
+            ILog log = new ConsoleLog();
+            WwepSettings settings = DeviceSettings.Create();
+            string[] problems = settings.Validate();
+            if (problems.Length > 0)
+            {
+                for (int i = 0; i < problems.Length; i++)
+                {
+                    log.Write(LogLevel.Error, "setting: " + problems[i]);
+                }
+
+                log.Write(LogLevel.Error, "fix the settings (WwepDevice/DeviceSettings.cs or LocalSettings.cs), rebuild and deploy");
+                Thread.Sleep(Timeout.Infinite);
+            }
+
+            int deviceId;
+            try
+            {
+                deviceId = DeviceIdentity.FromMac(WifiConnector.StationMac());
+            }
+            catch (ArgumentException ex)
+            {
+                log.Write(LogLevel.Error, "no device ID: " + ex.Message);
+                Thread.Sleep(Timeout.Infinite);
+                return;
+            }
+
+            log.Write(LogLevel.Info, "device " + DeviceIdentity.ToHex(deviceId) + ", server " + settings.ServerHost + ", mode " + ModeName(settings.Mode));
+
+            EmbeddedCredentials credentials = settings.UsesTls ? EmbeddedCredentials.Load(settings.UseClientCertificate, log) : null;
+            Esp32Transport transport = new Esp32Transport(settings, credentials, deviceId, log);
+            GpioController gpio = new GpioController();
+            ButtonLedController controller = new ButtonLedController(
+                settings,
+                new GpioLed(gpio, settings.LedPin),
+                new LedStateSender(transport, new SystemClock(), settings, deviceId),
+                new RetryPolicy(settings.MaxAttempts, settings.InitialBackoffMilliseconds, settings.MaxBackoffMilliseconds, new Random()),
+                new AutoResetSignal(),
+                log);
+
+            new GpioButton(gpio, settings.ButtonPin, settings.DebounceMilliseconds, false, controller.OnButtonPressed);
+            if (settings.Mode == LinkMode.TwoButton)
+            {
+                new GpioButton(gpio, settings.SecondButtonPin, settings.DebounceMilliseconds, true, controller.OnButtonPressed);
+            }
+
+            controller.Start();
+            new WifiConnector(settings, log, delegate(bool up)
+            {
+                transport.NetworkUp = up;
+                if (up)
+                {
+                    controller.OnNetworkAvailable();
+                }
+            }).Start();
+
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static string ModeName(LinkMode mode)
+        {
+            return mode == LinkMode.Plain ? "plain" : mode == LinkMode.Tls ? "TLS" : "two buttons (plain + TLS)";
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using System;
+
+namespace nanoFramework.TestFramework
+{
+    /// <summary>Marks a test.</summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class TestMethodAttribute : Attribute
+    {
+    }
+}
