@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Threading;
 using WwepDevice.Core;
 
@@ -80,26 +79,6 @@ namespace WwepDevice.Esp32
                 socket.ReceiveTimeout = _settings.ReplyTimeoutMilliseconds;
                 return new SslConnection(stream, _settings.ServerHost, port, _settings.ReplyTimeoutMilliseconds);
             }
-            catch (CryptographicException ex)
-            {
-                Dispose(stream, socket);
-                int code = ex.ErrorCode;
-                TlsFailureCause cause;
-                string evidence;
-                if (code < 0)
-                {
-                    cause = TlsDiagnosis.FromErrorCode(code);
-                    evidence = TlsDiagnosis.CodeEvidence("CryptographicException", code);
-                }
-                else
-                {
-                    // Since nf-interpreter PR #3468 a failed verification carries the MBEDTLS_X509_BADCERT_* flags.
-                    cause = TlsDiagnosis.FromVerifyFlags(code);
-                    evidence = TlsDiagnosis.FlagsEvidence("CryptographicException", code);
-                }
-
-                throw Failure(cause, port, evidence, TlsDiagnosis.Explain(cause, host, _deviceId, DateTime.UtcNow));
-            }
             catch (OutOfMemoryException)
             {
                 Dispose(stream, socket);
@@ -107,9 +86,29 @@ namespace WwepDevice.Esp32
             }
             catch (Exception ex)
             {
-                // Older firmware: a bare SocketException (or IOException) without the mbedTLS code.
                 Dispose(stream, socket);
-                throw Failure(TlsFailureCause.Unknown, port, SocketErrors.Describe(ex), TlsDiagnosis.ExplainWithoutCode());
+                int code;
+                if (!MbedTlsErrorCode.TryGet(ex, out code))
+                {
+                    // Older firmware: a bare SocketException (or IOException) without the mbedTLS code.
+                    throw Failure(TlsFailureCause.Unknown, port, SocketErrors.Describe(ex), TlsDiagnosis.ExplainWithoutCode());
+                }
+
+                TlsFailureCause cause;
+                string evidence;
+                if (code < 0)
+                {
+                    cause = TlsDiagnosis.FromErrorCode(code);
+                    evidence = TlsDiagnosis.CodeEvidence(ex.GetType().Name, code);
+                }
+                else
+                {
+                    // A failed verification carries the MBEDTLS_X509_BADCERT_* flags, not an error code.
+                    cause = TlsDiagnosis.FromVerifyFlags(code);
+                    evidence = TlsDiagnosis.FlagsEvidence(ex.GetType().Name, code);
+                }
+
+                throw Failure(cause, port, evidence, TlsDiagnosis.Explain(cause, host, _deviceId, DateTime.UtcNow));
             }
         }
 
