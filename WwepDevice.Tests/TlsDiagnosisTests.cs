@@ -56,14 +56,14 @@ namespace WwepDevice.Tests
         public void UnknownCaLineNamesCauseAndFix()
         {
             string line = TlsDiagnosis.Line("wwep.local", 40508, TlsDiagnosis.FlagsEvidence("CryptographicException", 0x08), TlsDiagnosis.Explain(TlsFailureCause.UnknownCa, "wwep.local", 0x02E8, new DateTime(2026, 11, 21)));
-            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [CryptographicException, verify flags 0x0008 NOT_TRUSTED]: unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (certs embed), rebuild and deploy, or point the device at the right server", line);
+            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [CryptographicException, verify flags 0x0008 NOT_TRUSTED]: unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server", line);
         }
 
         [TestMethod]
         public void NameMismatchTellsWhichNameToPutInTheCertificate()
         {
             string text = TlsDiagnosis.Explain(TlsFailureCause.NameMismatch, "lab-pc.local", 0x02E8, new DateTime(2026, 11, 21));
-            Assert.AreEqual("name mismatch: the server certificate does not name 'lab-pc.local'; reissue it with that name (certs server --name lab-pc.local) or set TlsHostName to a name it carries", text);
+            Assert.AreEqual("name mismatch: the server certificate does not name 'lab-pc.local'; reissue it with that name (dotnet run --project certs/tool -- server --name lab-pc.local) or set TlsHostName to a name it carries", text);
         }
 
         [TestMethod]
@@ -71,7 +71,7 @@ namespace WwepDevice.Tests
         {
             string text = TlsDiagnosis.Explain(TlsFailureCause.ClientCertificateRefused, "wwep.local", 0x02E8, new DateTime(2026, 11, 21));
             Assert.IsTrue(text.IndexOf("CN=02E8") > 0, text);
-            Assert.IsTrue(text.IndexOf("certs device --id 02E8") > 0, text);
+            Assert.IsTrue(text.IndexOf("certs/tool -- device --id 02E8") > 0, text);
         }
 
         [TestMethod]

@@ -198,19 +198,19 @@ namespace WwepDevice.Core
                 case TlsFailureCause.ClockNotSet:
                     return "clock not set: the device clock says " + FormatDate(clockUtc) + ", so certificate dates cannot be checked; waiting for SNTP (check that the network reaches an NTP server)";
                 case TlsFailureCause.UnknownCa:
-                    return "unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (certs embed), rebuild and deploy, or point the device at the right server";
+                    return "unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server";
                 case TlsFailureCause.NameMismatch:
-                    return "name mismatch: the server certificate does not name '" + hostName + "'; reissue it with that name (certs server --name " + hostName + ") or set TlsHostName to a name it carries";
+                    return "name mismatch: the server certificate does not name '" + hostName + "'; reissue it with that name (dotnet run --project certs/tool -- server --name " + hostName + ") or set TlsHostName to a name it carries";
                 case TlsFailureCause.CertificateExpired:
-                    return "certificate expired: the server certificate ended before the device clock (" + FormatDate(clockUtc) + "); reissue it (certs server) or correct the clock";
+                    return "certificate expired: the server certificate ended before the device clock (" + FormatDate(clockUtc) + "); reissue it (dotnet run --project certs/tool -- server) or correct the clock";
                 case TlsFailureCause.CertificateNotYetValid:
                     return "certificate not yet valid: it starts after the device clock (" + FormatDate(clockUtc) + "); the clock is behind or the certificate was issued for the future";
                 case TlsFailureCause.UnacceptableAlgorithm:
-                    return "unacceptable algorithm: the certificate uses a hash, key type or curve this firmware refuses (SHA-1, MD5, P-521, RSA under 2048 bits); reissue it with ECDSA P-256 and SHA-256 (certs check lists the problem)";
+                    return "unacceptable algorithm: the certificate uses a hash, key type or curve this firmware refuses (SHA-1, MD5, P-521, RSA under 2048 bits); reissue it with ECDSA P-256 and SHA-256 (dotnet run --project certs/tool -- check lists the problem)";
                 case TlsFailureCause.VerifyFailed:
-                    return "certificate verification failed (wrong CA, name or dates); run certs check against the server's certificate";
+                    return "certificate verification failed (wrong CA, name or dates); check the server's certificate with dotnet run --project certs/tool -- check";
                 case TlsFailureCause.ClientCertificateRefused:
-                    return "client certificate refused or missing: the server requires mutual TLS; set UseClientCertificate and embed a device certificate with CN=" + id + " from the project CA (certs device --id " + id + ", certs embed --device)";
+                    return "client certificate refused or missing: the server requires mutual TLS; set UseClientCertificate and embed a device certificate with CN=" + id + " from the project CA (dotnet run --project certs/tool -- device --id " + id + ", then -- embed --device)";
                 case TlsFailureCause.HandshakeReset:
                     return "handshake reset: the server closed the connection during the TLS handshake; check that the port is the TLS one (40508) and whether the server requires a client certificate";
                 case TlsFailureCause.NoCommonProtocol:
@@ -218,7 +218,7 @@ namespace WwepDevice.Core
                 case TlsFailureCause.OutOfMemory:
                     return "out of memory: TLS needs about 33 KB of contiguous heap; close other connections or use a board with PSRAM";
                 case TlsFailureCause.BadEmbeddedCredential:
-                    return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with certs embed";
+                    return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with dotnet run --project certs/tool -- embed";
                 default:
                     return "unrecognized TLS failure; look the code up in mbedTLS's error list";
             }
@@ -231,7 +231,7 @@ namespace WwepDevice.Core
         /// <returns>A sentence naming the next step.</returns>
         public static string ExplainWithoutCode()
         {
-            return "this firmware reports no mbedTLS code (older nanoFramework firmware); update it (nf-build/flash) for a precise cause, and run certs check for the usual ones: wrong CA, name, dates";
+            return "this firmware reports no mbedTLS code (older nanoFramework firmware); update it (nf-build/flash) for a precise cause, and check for the usual ones with dotnet run --project certs/tool -- check: wrong CA, name, dates";
         }
 
         /// <summary>

@@ -47,7 +47,7 @@ namespace WwepDevice.Esp32
                 byte[] key = FindOptional("DeviceKey");
                 if (certificate == null || key == null)
                 {
-                    log.Write(LogLevel.Error, "UseClientCertificate is on but no device certificate and key are embedded: run certs device --id <id> then certs embed --device, rebuild and deploy");
+                    log.Write(LogLevel.Error, "UseClientCertificate is on but no device certificate and key are embedded: run dotnet run --project certs/tool -- device --id <id> then dotnet run --project certs/tool -- embed --device, rebuild and deploy");
                 }
                 else
                 {
