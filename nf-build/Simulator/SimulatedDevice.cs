@@ -1,0 +1,89 @@
+using System;
+using WwepDevice.Core;
+
+namespace WwepSimulator
+{
+    /// <summary>
+    /// The firmware's own <see cref="ButtonLedController"/> and <see cref="LedStateSender"/>, wired as the board's
+    /// Program wires them, with the simulator's adapters in place of GPIO and the ESP32 network stack.
+    /// </summary>
+    public sealed class SimulatedDevice
+    {
+        private readonly WorkerSignal _signal = new WorkerSignal();
+        private readonly WwepSettings _settings;
+
+        /// <summary>Wires the device; the LED turns off.</summary>
+        /// <param name="settings">The device settings.</param>
+        /// <param name="deviceId">This device's ID.</param>
+        /// <param name="transport">Opens connections.</param>
+        /// <param name="clock">The device clock.</param>
+        /// <param name="log">The board's log lines.</param>
+        /// <param name="led">The LED.</param>
+        public SimulatedDevice(WwepSettings settings, int deviceId, IWwepTransport transport, IClock clock, ILog log, ILed led)
+        {
+            _settings = settings;
+            Controller = new ButtonLedController(
+                settings,
+                led,
+                new LedStateSender(transport, clock, settings, deviceId),
+                new RetryPolicy(settings.MaxAttempts, settings.InitialBackoffMilliseconds, settings.MaxBackoffMilliseconds, new Random()),
+                _signal,
+                log);
+        }
+
+        /// <summary>The firmware's controller (LED state, counts).</summary>
+        public ButtonLedController Controller { get; }
+
+        /// <summary>True when no state is waiting and the newest one was acknowledged (or nothing was pressed).</summary>
+        public bool AllDelivered
+        {
+            get { return !Controller.HasPending && !Controller.HasUndelivered; }
+        }
+
+        /// <summary>
+        /// The longest the worker can take for one state: every attempt's connect and reply timeouts plus the
+        /// longest backoffs, with a margin for the machine.
+        /// </summary>
+        public TimeSpan WorstCaseDelivery
+        {
+            get
+            {
+                long total = 5000;
+                for (int attempt = 1; attempt <= _settings.MaxAttempts; attempt++)
+                {
+                    total += _settings.ConnectTimeoutMilliseconds + (2L * _settings.ReplyTimeoutMilliseconds);
+                    total += Math.Min((long)_settings.InitialBackoffMilliseconds << Math.Min(attempt - 1, 30), _settings.MaxBackoffMilliseconds);
+                }
+
+                return TimeSpan.FromMilliseconds(total);
+            }
+        }
+
+        /// <summary>Starts the network worker.</summary>
+        public void Start()
+        {
+            Controller.Start();
+        }
+
+        /// <summary>A press of the first button, or of the second (TLS) one in two-button mode.</summary>
+        /// <param name="secondButton">True for the second button.</param>
+        public void Press(bool secondButton)
+        {
+            Controller.OnButtonPressed(secondButton);
+        }
+
+        /// <summary>Waits until the worker has nothing left to do.</summary>
+        /// <param name="timeout">How long at most.</param>
+        /// <returns>False when it was still busy.</returns>
+        public bool WaitUntilIdle(TimeSpan timeout)
+        {
+            return _signal.WaitUntilIdle(timeout);
+        }
+
+        /// <summary>Stops the worker after its current attempt.</summary>
+        public void Stop()
+        {
+            Controller.Stop((int)WorstCaseDelivery.TotalMilliseconds);
+        }
+    }
+}

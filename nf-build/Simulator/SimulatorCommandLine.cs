@@ -1,0 +1,244 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using WwepDevice.Core;
+
+namespace WwepSimulator
+{
+    /// <summary>
+    /// The simulator's options: the device settings (defaults from <see cref="WwepSettings"/>, the board's own),
+    /// the certificate files, the MAC, the clock, and scripted presses.
+    /// </summary>
+    public sealed class SimulatorCommandLine
+    {
+        private static readonly WwepSettings Defaults = new WwepSettings();
+
+        /// <summary>Server name.</summary>
+        public Option<string> Host { get; } = new Option<string>("--host")
+        {
+            Description = "The WWEP server's DNS name or IPv4 address (the board's ServerHost).",
+            HelpName = "name",
+            DefaultValueFactory = _ => Defaults.ServerHost,
+        };
+
+        /// <summary>Fallback IP.</summary>
+        public Option<string> FallbackIp { get; } = new Option<string>("--fallback-ip")
+        {
+            Description = "IPv4 address used when --host does not resolve (the board's ServerFallbackIp).",
+            HelpName = "ip",
+        };
+
+        /// <summary>TLS name.</summary>
+        public Option<string> TlsName { get; } = new Option<string>("--tls-name")
+        {
+            Description = "Name the server certificate must carry, when it differs from --host (the board's TlsHostName).",
+            HelpName = "name",
+        };
+
+        /// <summary>Plain port.</summary>
+        public Option<int> PlainPort { get; } = new Option<int>("--plain-port")
+        {
+            Description = "Plain WWEP port.",
+            HelpName = "port",
+            DefaultValueFactory = _ => Defaults.PlainPort,
+        };
+
+        /// <summary>TLS port.</summary>
+        public Option<int> TlsPort { get; } = new Option<int>("--tls-port")
+        {
+            Description = "TLS WWEP port.",
+            HelpName = "port",
+            DefaultValueFactory = _ => Defaults.TlsPort,
+        };
+
+        /// <summary>Link mode.</summary>
+        public Option<string> Mode { get; } = new Option<string>("--mode")
+        {
+            Description = "plain, tls, or two-button (Enter/space sends plain, t sends TLS).",
+            HelpName = "plain|tls|two-button",
+            DefaultValueFactory = _ => "tls",
+        };
+
+        /// <summary>Mutual TLS.</summary>
+        public Option<bool> ClientCert { get; } = new Option<bool>("--client-cert")
+        {
+            Description = "Present the device certificate (certs/device.crt.pem with certs/device.key.pem) for mutual TLS.",
+        };
+
+        /// <summary>CA file.</summary>
+        public Option<string> Ca { get; } = new Option<string>("--ca")
+        {
+            Description = "The CA certificate the device trusts (PEM), the only trust anchor. Default: certs/ca.crt.pem in the repository.",
+            HelpName = "pem",
+        };
+
+        /// <summary>Device certificate file.</summary>
+        public Option<string> DeviceCert { get; } = new Option<string>("--device-cert")
+        {
+            Description = "Device certificate for --client-cert. Default: certs/device.crt.pem in the repository.",
+            HelpName = "pem",
+        };
+
+        /// <summary>Device key file.</summary>
+        public Option<string> DeviceKey { get; } = new Option<string>("--device-key")
+        {
+            Description = "Device key for --client-cert. Default: certs/device.key.pem in the repository.",
+            HelpName = "pem",
+        };
+
+        /// <summary>MAC.</summary>
+        public Option<string> Mac { get; } = new Option<string>("--mac")
+        {
+            Description = "The MAC the device ID is derived from. Default: this PC's first working network interface.",
+            HelpName = "aa:bb:cc:dd:ee:ff",
+        };
+
+        /// <summary>Simulated clock.</summary>
+        public Option<string> Clock { get; } = new Option<string>("--clock")
+        {
+            Description = "Start the device clock at this UTC date or time, then let it run: a date before 2025 (e.g. 1970-01-01, "
+                + "2020-01-01) is a clock SNTP never set, so TLS is not attempted; a later date before the server certificate's "
+                + "start is a clock that is behind. Certificate dates are judged against it. Default: this PC's clock.",
+            HelpName = "yyyy-mm-dd[Thh:mm:ss]",
+        };
+
+        /// <summary>Scripted presses.</summary>
+        public Option<int?> Presses { get; } = new Option<int?>("--presses")
+        {
+            Description = "Scripted run without a keyboard: press N times, wait until every send is done, exit 0 when the "
+                + "server acknowledged the final state, 1 otherwise. In two-button mode the presses alternate plain and TLS.",
+            HelpName = "N",
+        };
+
+        /// <summary>Interval between scripted presses.</summary>
+        public Option<int> Interval { get; } = new Option<int>("--interval")
+        {
+            Description = "Milliseconds between scripted presses.",
+            HelpName = "ms",
+            DefaultValueFactory = _ => 1000,
+        };
+
+        /// <summary>Connect timeout.</summary>
+        public Option<int> ConnectTimeout { get; } = new Option<int>("--connect-timeout")
+        {
+            Description = "Milliseconds a TCP connect (and the TLS handshake) may take.",
+            HelpName = "ms",
+            DefaultValueFactory = _ => Defaults.ConnectTimeoutMilliseconds,
+        };
+
+        /// <summary>Reply timeout.</summary>
+        public Option<int> ReplyTimeout { get; } = new Option<int>("--reply-timeout")
+        {
+            Description = "Milliseconds the server may take to reply.",
+            HelpName = "ms",
+            DefaultValueFactory = _ => Defaults.ReplyTimeoutMilliseconds,
+        };
+
+        /// <summary>Attempts per state.</summary>
+        public Option<int> Attempts { get; } = new Option<int>("--attempts")
+        {
+            Description = "Attempts per LED state before giving up until the next press.",
+            HelpName = "N",
+            DefaultValueFactory = _ => Defaults.MaxAttempts,
+        };
+
+        /// <summary>Hides the wire trace.</summary>
+        public Option<bool> Quiet { get; } = new Option<bool>("--quiet")
+        {
+            Description = "Do not show connections, requests and replies ([SIM] lines); only what the board prints.",
+        };
+
+        /// <summary>Builds the root command.</summary>
+        /// <param name="run">Runs the simulator.</param>
+        /// <param name="makeDemoPki">Writes a throwaway PKI: folder, DNS name.</param>
+        /// <returns>The command.</returns>
+        public RootCommand CreateCommand(Func<ParseResult, int> run, Action<string, string> makeDemoPki)
+        {
+            RootCommand root = new RootCommand(
+                "WWEP device simulator: the ESP32 firmware's logic on this PC. A key press is the button, a console line "
+                + "the LED; each press stores the LED state on the WWEP server (register 05) over plain TCP or TLS.")
+            {
+                Host, FallbackIp, TlsName, PlainPort, TlsPort, Mode, ClientCert, Ca, DeviceCert, DeviceKey, Mac, Clock,
+                Presses, Interval, ConnectTimeout, ReplyTimeout, Attempts, Quiet,
+            };
+            root.SetAction(run);
+
+            Option<string> folder = new Option<string>("--out") { Description = "Folder to write the files to.", HelpName = "folder", Required = true };
+            Option<string> name = new Option<string>("--name") { Description = "DNS name in the server certificate.", HelpName = "name", DefaultValueFactory = _ => "localhost" };
+            Command demoPki = new Command("demo-pki", "Write a throwaway TEST ONLY CA and server certificate (ca.crt.pem, server.crt.pem, server.key.pem) for a local demo; never for real use.")
+            {
+                folder, name,
+            };
+            demoPki.SetAction(result =>
+            {
+                makeDemoPki(result.GetValue(folder)!, result.GetValue(name)!);
+                return 0;
+            });
+            root.Subcommands.Add(demoPki);
+            return root;
+        }
+
+        /// <summary>The device settings the options describe.</summary>
+        /// <param name="result">A successful parse.</param>
+        /// <returns>The settings, not yet validated.</returns>
+        /// <exception cref="SimulatorInputException">--mode is not one of the three.</exception>
+        public WwepSettings ToSettings(ParseResult result)
+        {
+            WwepSettings settings = new WwepSettings
+            {
+                ServerHost = result.GetValue(Host) ?? Defaults.ServerHost,
+                ServerFallbackIp = result.GetValue(FallbackIp) ?? string.Empty,
+                TlsHostName = result.GetValue(TlsName) ?? string.Empty,
+                PlainPort = result.GetValue(PlainPort),
+                TlsPort = result.GetValue(TlsPort),
+                Mode = ParseMode(result.GetValue(Mode)),
+                UseClientCertificate = result.GetValue(ClientCert),
+                ConnectTimeoutMilliseconds = result.GetValue(ConnectTimeout),
+                ReplyTimeoutMilliseconds = result.GetValue(ReplyTimeout),
+                MaxAttempts = result.GetValue(Attempts),
+            };
+
+            // The board needs a pin for its second button; the simulator's is the t key.
+            if (settings.Mode == LinkMode.TwoButton)
+            {
+                settings.SecondButtonPin = 4;
+            }
+
+            return settings;
+        }
+
+        /// <summary>The simulated clock's start, or null for this PC's clock.</summary>
+        /// <param name="text">The --clock text.</param>
+        /// <returns>The instant, UTC.</returns>
+        /// <exception cref="SimulatorInputException">Not a date.</exception>
+        public static DateTime? ParseClock(string? text)
+        {
+            if (text == null)
+            {
+                return null;
+            }
+
+            if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime start))
+            {
+                return DateTime.SpecifyKind(start, DateTimeKind.Utc);
+            }
+
+            throw new SimulatorInputException("--clock '" + text + "' is not a date: write it as 2020-01-01 or 2020-01-01T08:30:00 (UTC)");
+        }
+
+        private static LinkMode ParseMode(string? text)
+        {
+            switch ((text ?? "tls").ToLowerInvariant())
+            {
+                case "plain":
+                    return LinkMode.Plain;
+                case "tls":
+                    return LinkMode.Tls;
+                case "two-button":
+                    return LinkMode.TwoButton;
+                default:
+                    throw new SimulatorInputException("--mode '" + text + "' is not a mode: use plain, tls or two-button");
+            }
+        }
+    }
+}
