@@ -213,7 +213,7 @@ namespace WwepDevice.Core
                 {
                     MarkUndelivered();
                     _log.Write(LogLevel.Error, _sender.LastDiagnosis);
-                    _log.Write(LogLevel.Error, "LED " + StateName(state) + " not stored after " + attempt.ToString() + " attempts; the next press or the network's return tries again");
+                    _log.Write(LogLevel.Error, "LED " + StateName(state) + " not stored after " + attempt.ToString() + (attempt == 1 ? " attempt" : " attempts") + "; the next press or the network's return tries again");
                     return true;
                 }
 

@@ -1,0 +1,149 @@
+using System.IO;
+using Xunit;
+
+namespace NfBuild.Tests
+{
+    /// <summary>
+    /// --dry-run prints the exact commands a real run would run, one a line, and runs none: every tool here is a
+    /// stand-in that would log a call, and no test may find one logged.
+    /// </summary>
+    public sealed class DryRunTests
+    {
+        [Fact]
+        public void BuildPrintsRestoreAndMsbuildWithTheProjectSystemPath()
+        {
+            using var sandbox = new ScriptSandbox();
+            string msbuild = sandbox.AddStandIn("mono/bin/msbuild");
+            string nuget = sandbox.AddStandIn("mono/bin/nuget");
+            string projectSystem = sandbox.AddProjectSystem("nf/v1.0");
+            sandbox.Environment["NF_MSBUILD"] = msbuild;
+            sandbox.Environment["NF_NUGET"] = nuget;
+            sandbox.Environment["NF_PROJECT_SYSTEM_PATH"] = projectSystem;
+
+            ScriptResult result = sandbox.Run("build", "--dry-run");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(
+                new[]
+                {
+                    "cd " + sandbox.Repo,
+                    nuget + " restore WwepDevice.sln",
+                    msbuild + " WwepDevice.sln -p:Configuration=Debug '-p:Platform=Any CPU' -p:NanoFrameworkProjectSystemPath="
+                        + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal",
+                },
+                result.OutputLines);
+            Assert.Empty(sandbox.Calls);
+            Assert.False(Directory.Exists(sandbox.RepoPath("packages")), "a dry run restored packages");
+        }
+
+        [Fact]
+        public void BuildFindsMsbuildAndNugetOnPathAndTakesTheReleaseConfiguration()
+        {
+            using var sandbox = new ScriptSandbox();
+            sandbox.AddStandIn("bin/msbuild");
+            sandbox.AddStandIn("bin/nuget");
+            string projectSystem = sandbox.AddProjectSystem("nf/v1.0");
+            sandbox.Environment["NF_PROJECT_SYSTEM_PATH"] = projectSystem + "/";
+
+            ScriptResult result = sandbox.Run("build", "--configuration", "Release", "--dry-run");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(sandbox.Bin + "/nuget restore WwepDevice.sln", result.OutputLines[1]);
+            // One trailing slash, however NF_PROJECT_SYSTEM_PATH was written: the .nfproj appends file names to it.
+            Assert.Equal(
+                sandbox.Bin + "/msbuild WwepDevice.sln -p:Configuration=Release '-p:Platform=Any CPU' -p:NanoFrameworkProjectSystemPath="
+                    + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal",
+                result.OutputLines[2]);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void BuildTakesTheNewestCompleteVsCodeExtension()
+        {
+            using var sandbox = new ScriptSandbox();
+            sandbox.AddStandIn("bin/msbuild");
+            sandbox.AddStandIn("bin/nuget");
+            const string Extensions = "home/.vscode/extensions/";
+            sandbox.AddProjectSystem(Extensions + "nanoframework.vscode-nanoframework-1.0.9/dist/utils/nanoFramework/v1.0");
+            string newest = sandbox.AddProjectSystem(Extensions + "nanoframework.vscode-nanoframework-1.0.10-linux-x64/dist/utils/nanoFramework/v1.0");
+            // Newer still, but broken (no targets file): must be passed over, not chosen.
+            sandbox.AddProjectSystem(Extensions + "nanoframework.vscode-nanoframework-1.0.11/dist/utils/nanoFramework/v1.0", leaveOut: "NFProjectSystem.CSharp.targets");
+
+            ScriptResult result = sandbox.Run("build", "--dry-run");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("-p:NanoFrameworkProjectSystemPath=" + newest + "/ ", result.OutputLines[2]);
+        }
+
+        [Fact]
+        public void FlashInstallsNanoffWhenItIsMissingThenUpdatesThroughPlatformDetection()
+        {
+            using var sandbox = new ScriptSandbox();
+            string dotnet = sandbox.AddStandIn("bin/dotnet");
+
+            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--dry-run");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(
+                new[]
+                {
+                    dotnet + " tool install -g nanoff",
+                    sandbox.Home + "/.dotnet/tools/nanoff --platform esp32 --serialport /dev/ttyUSB0 --update",
+                },
+                result.OutputLines);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void FlashUpdatesAnInstalledNanoffAndPassesTheTarget()
+        {
+            using var sandbox = new ScriptSandbox();
+            string dotnet = sandbox.AddStandIn("bin/dotnet");
+            string nanoff = sandbox.AddStandIn("home/.dotnet/tools/nanoff");
+
+            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyACM0", "--target", "ESP32_S3_OCTAL", "--dry-run");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(
+                new[]
+                {
+                    dotnet + " tool update -g nanoff",
+                    nanoff + " --target ESP32_S3_OCTAL --serialport /dev/ttyACM0 --update",
+                },
+                result.OutputLines);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void DeployPrintsNanoffWithTheAbsoluteImagePath()
+        {
+            using var sandbox = new ScriptSandbox();
+            string nanoff = sandbox.AddStandIn("home/.dotnet/tools/nanoff");
+            string image = sandbox.AddRepoFile("WwepDevice/bin/Debug/WwepDevice.bin", new byte[] { 1, 2, 3 });
+
+            ScriptResult result = sandbox.Run("deploy", "--port", "/dev/cu.usbserial-0001", "--dry-run");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(new[] { nanoff + " --nanodevice --deploy --serialport /dev/cu.usbserial-0001 --image " + image }, result.OutputLines);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void DeployTakesTheReleaseImageWhenAskedAndQuotesAPathWithSpaces()
+        {
+            using var sandbox = new ScriptSandbox();
+            string nanoff = sandbox.AddStandIn("bin/nanoff");
+            string image = sandbox.AddRepoFile("WwepDevice/bin/Release/WwepDevice.bin", new byte[] { 1 });
+            string custom = sandbox.AddRepoFile("my images/app.bin", new byte[] { 2 });
+
+            ScriptResult release = sandbox.Run("deploy", "--port", "/dev/ttyUSB0", "--configuration", "Release", "--dry-run");
+            ScriptResult chosen = sandbox.Run("deploy", "--port", "/dev/ttyUSB0", "--image", "my images/app.bin", "--dry-run");
+
+            Assert.True(release.ExitCode == 0, release.ToString());
+            Assert.Equal(new[] { nanoff + " --nanodevice --deploy --serialport /dev/ttyUSB0 --image " + image }, release.OutputLines);
+            Assert.True(chosen.ExitCode == 0, chosen.ToString());
+            Assert.Equal(new[] { nanoff + " --nanodevice --deploy --serialport /dev/ttyUSB0 --image '" + custom + "'" }, chosen.OutputLines);
+            Assert.Empty(sandbox.Calls);
+        }
+    }
+}
