@@ -83,6 +83,16 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
+        public void InputOnlyPinsCannotDriveTheLed()
+        {
+            WwepSettings settings = new WwepSettings();
+            settings.LedPin = 35;
+            Assert.IsTrue(Joined(settings.Validate()).IndexOf("LedPin GPIO35 is input-only") >= 0);
+            settings.LedPin = 4;
+            Assert.AreEqual(0, settings.Validate().Length, Joined(settings.Validate()));
+        }
+
+        [TestMethod]
         public void PasswordWithoutNetworkNameIsRefused()
         {
             WwepSettings settings = new WwepSettings();

@@ -180,6 +180,11 @@ namespace WwepDevice.Core
 
             count = CheckPin(found, count, "ButtonPin", ButtonPin);
             count = CheckPin(found, count, "LedPin", LedPin);
+            if (LedPin >= 34 && LedPin <= 39)
+            {
+                found[count++] = "LedPin GPIO" + LedPin.ToString() + " is input-only on the ESP32 (34 to 39): it cannot drive an LED";
+            }
+
             if (ButtonPin == LedPin)
             {
                 found[count++] = "ButtonPin and LedPin are both GPIO" + LedPin.ToString() + ": use two different pins";
