@@ -88,6 +88,40 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
+        public void TlsCloseBeforeAnyReplyNamesTheClientCertificate()
+        {
+            FakeConnection connection = new FakeConnection(new byte[0], ReplyScript.ReplyThenClose);
+            LedStateSender sender = NewSender(Transport(connection), FakeClock.Synced());
+            Assert.AreEqual((int)SendOutcome.TransportFailed, (int)sender.Send(true, TransportKind.Tls));
+            Assert.AreEqual((int)TlsFailureCause.ClientCertificateRefused, (int)sender.LastTlsCause);
+            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [TLS session closed after the handshake, before any reply]: client certificate refused or missing: the server requires mutual TLS; set UseClientCertificate and embed a device certificate with CN=02E8 from the project CA (dotnet run --project certs/tool -- device --id 02E8, then -- embed --device)", sender.LastDiagnosis);
+            Assert.IsTrue(sender.LastFailureIsPermanent, "without a client certificate, retrying cannot help");
+        }
+
+        [TestMethod]
+        public void TlsResetBeforeAnyReplyIsRetriedWhenACertificateWasSent()
+        {
+            FakeConnection connection = new FakeConnection(new byte[0], ReplyScript.ReplyThenReset);
+            WwepSettings settings = new WwepSettings();
+            settings.UseClientCertificate = true;
+            LedStateSender sender = new LedStateSender(Transport(connection), FakeClock.Synced(), settings, DeviceId);
+            Assert.AreEqual((int)SendOutcome.TransportFailed, (int)sender.Send(true, TransportKind.Tls));
+            Assert.AreEqual((int)TlsFailureCause.ClientCertificateRefused, (int)sender.LastTlsCause);
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("[TLS session reset after the handshake, before any reply]") > 0, sender.LastDiagnosis);
+            Assert.IsFalse(sender.LastFailureIsPermanent, "a server that went away looks the same: retry");
+        }
+
+        [TestMethod]
+        public void PlainResetBeforeAnyReplyIsALostConnection()
+        {
+            FakeConnection connection = new FakeConnection(new byte[0], ReplyScript.ReplyThenReset);
+            LedStateSender sender = NewSender(Transport(connection), FakeClock.Synced());
+            Assert.AreEqual((int)SendOutcome.TransportFailed, (int)sender.Send(true, TransportKind.Plain));
+            Assert.AreEqual((int)TransportFailure.ConnectionLost, (int)sender.LastFailure);
+            Assert.AreEqual("connection to fake:1 lost (reset by peer)", sender.LastDiagnosis);
+        }
+
+        [TestMethod]
         public void AcceptOfSomethingElseIsNotAnAcknowledgement()
         {
             FakeConnection connection = new FakeConnection(Ascii.Bytes("A02E8050000"), ReplyScript.ReplyThenClose);

@@ -18,6 +18,7 @@ namespace WwepDevice.Core
         private readonly int _deviceId;
         private readonly byte[] _request = new byte[WwepCodec.WriteLength];
         private readonly byte[] _reply = new byte[ReplyBufferLength];
+        private int _received;
 
         /// <summary>Creates a sender for one device.</summary>
         /// <param name="transport">Opens connections.</param>
@@ -85,14 +86,19 @@ namespace WwepDevice.Core
                 return TransportFailed(ex.Failure, ex.TlsCause, ex.Message);
             }
 
-            int received;
+            _received = 0;
             try
             {
                 connection.Send(_request, 0, requestLength);
-                received = ReceiveReply(connection);
+                ReceiveReply(connection);
             }
             catch (WwepTransportException ex)
             {
+                if (kind == TransportKind.Tls && _received == 0 && ex.Failure == TransportFailure.ConnectionLost)
+                {
+                    return RefusedAfterHandshake("reset");
+                }
+
                 return TransportFailed(ex.Failure, ex.TlsCause, ex.Message);
             }
             finally
@@ -100,12 +106,17 @@ namespace WwepDevice.Core
                 connection.Close();
             }
 
-            return CheckReply(received, value);
+            if (kind == TransportKind.Tls && _received == 0)
+            {
+                return RefusedAfterHandshake("closed");
+            }
+
+            return CheckReply(_received, value);
         }
 
         // Reads until a full 11-byte reply, the server's close, or a full buffer (an X with a long reason).
         // A timeout after some bytes still leaves those bytes to judge: an X whose sender forgot to close is an X.
-        private int ReceiveReply(IWwepConnection connection)
+        private void ReceiveReply(IWwepConnection connection)
         {
             int total = 0;
             while (total < _reply.Length)
@@ -137,9 +148,8 @@ namespace WwepDevice.Core
                 }
 
                 total += n;
+                _received = total;
             }
-
-            return total;
         }
 
         private SendOutcome CheckReply(int received, int value)
@@ -175,6 +185,18 @@ namespace WwepDevice.Core
             }
 
             return Fail(SendOutcome.EchoMismatch, "server answered " + WwepCodec.ToPrintable(_reply, 0, WwepCodec.AcceptLength) + " to " + sent + ": not the echo of the write, so it is not counted as stored", false);
+        }
+
+        // Under TLS 1.3 the client's handshake is over before the server judges the client certificate, so a server
+        // that refuses a missing or foreign-CA certificate shows up as a close or reset before the first reply byte,
+        // not as a handshake alert. Without a client certificate that is almost surely the cause: say so, and do
+        // not retry what cannot succeed. With one, a server that went away is as likely: retry.
+        private SendOutcome RefusedAfterHandshake(string evidence)
+        {
+            string explanation = TlsDiagnosis.Explain(TlsFailureCause.ClientCertificateRefused, _settings.EffectiveTlsHostName, _deviceId, _clock.UtcNow);
+            TransportFailed(TransportFailure.TlsHandshake, TlsFailureCause.ClientCertificateRefused, TlsDiagnosis.Line(_settings.ServerHost, _settings.TlsPort, "TLS session " + evidence + " after the handshake, before any reply", explanation));
+            LastFailureIsPermanent = !_settings.UseClientCertificate;
+            return SendOutcome.TransportFailed;
         }
 
         private SendOutcome Fail(SendOutcome outcome, string diagnosis, bool permanent)
