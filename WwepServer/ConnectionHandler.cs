@@ -1,0 +1,250 @@
+using System;
+using System.IO;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using WwepDevice.Core;
+
+namespace WwepServer
+{
+    /// <summary>
+    /// Serves one connection the way the course's server does: (TLS handshake,) read one request, send one reply,
+    /// close. Every wait is bounded: the handshake, the first byte, the silence inside a request and the reply.
+    /// </summary>
+    public sealed class ConnectionHandler
+    {
+        private readonly ServerOptions _options;
+        private readonly RequestProcessor _processor;
+        private readonly TransactionLog _transactions;
+        private readonly SslServerAuthenticationOptions? _tlsOptions;
+        private readonly ILogger _logger;
+        private readonly LimitWarning _handshakeLimit;
+        private readonly LimitWarning _connectIdleLimit;
+        private readonly LimitWarning _requestSizeLimit;
+
+        /// <summary>Creates the handler shared by all connections.</summary>
+        /// <param name="options">Limits and TLS settings.</param>
+        /// <param name="processor">Answers requests.</param>
+        /// <param name="transactions">The per-transaction console lines.</param>
+        /// <param name="tlsOptions">The TLS server settings, or null when there is no TLS port.</param>
+        /// <param name="logger">Events and limits.</param>
+        public ConnectionHandler(ServerOptions options, RequestProcessor processor, TransactionLog transactions, SslServerAuthenticationOptions? tlsOptions, ILogger logger)
+        {
+            _options = options;
+            _processor = processor;
+            _transactions = transactions;
+            _tlsOptions = tlsOptions;
+            _logger = logger;
+            _handshakeLimit = new LimitWarning(logger, "TLS handshake time limit (--handshake-timeout " + Seconds(options.TlsHandshakeTimeout) + ")");
+            _connectIdleLimit = new LimitWarning(logger, "idle limit (--idle-timeout " + Seconds(options.ConnectIdleTimeout) + ")");
+            _requestSizeLimit = new LimitWarning(logger, "request size limit (--max-request-bytes " + options.MaxRequestBytes + ")");
+        }
+
+        /// <summary>Clients dropped for not finishing the TLS handshake in time.</summary>
+        public long HandshakeTimeouts
+        {
+            get { return _handshakeLimit.HitCount; }
+        }
+
+        /// <summary>Clients dropped for sending nothing in time.</summary>
+        public long IdleTimeouts
+        {
+            get { return _connectIdleLimit.HitCount; }
+        }
+
+        /// <summary>Requests refused for being longer than the limit.</summary>
+        public long OversizedRequests
+        {
+            get { return _requestSizeLimit.HitCount; }
+        }
+
+        /// <summary>Serves the connection and closes it; never throws.</summary>
+        /// <param name="socket">The accepted socket; this method owns it.</param>
+        /// <param name="transport">Which port it came in on.</param>
+        /// <returns>Completes when the connection is closed.</returns>
+        public async Task ServeAsync(Socket socket, TransportKind transport)
+        {
+            string peer = PeerName.Of(socket);
+            var connection = new Connection(socket);
+            try
+            {
+                ClientIdentity? identity = null;
+                if (transport == TransportKind.Tls)
+                {
+                    var tls = new SslStream(connection.Stream, leaveInnerStreamOpen: false);
+                    connection.Tls = tls;
+                    if (!await HandshakeAsync(tls, peer, connection.Timeout).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    if (_options.RequireClientCertificate && tls.RemoteCertificate != null)
+                    {
+                        identity = ClientIdentity.FromCertificate(tls.RemoteCertificate);
+                        if (identity.DeviceId < 0)
+                        {
+                            _logger.LogWarning("client certificate CN={CommonName} from {Peer} names no device ID (4 hex digits); its requests get X", identity.CommonName, peer);
+                        }
+                    }
+                }
+
+                await ServeRequestAsync(connection, transport, peer, identity).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
+            {
+                // The client vanished mid-transaction, or would not take the reply in time; nothing more is owed to it.
+                _logger.LogDebug("connection from {Peer} ended early: {Reason}", peer, e.Message);
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "unexpected failure serving {Peer}", peer);
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        private static string Seconds(TimeSpan time)
+        {
+            return time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private async Task<bool> HandshakeAsync(SslStream tls, string peer, CancellationTokenSource timeout)
+        {
+            timeout.CancelAfter(_options.TlsHandshakeTimeout);
+            try
+            {
+                await tls.AuthenticateAsServerAsync(_tlsOptions!, timeout.Token).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                _handshakeLimit.Hit(peer, "connection dropped before the handshake finished");
+            }
+            catch (Exception e) when (e is AuthenticationException || e is IOException || e is SocketException)
+            {
+                string reason = e.InnerException != null ? e.Message + " " + e.InnerException.Message : e.Message;
+                _logger.LogInformation("TLS handshake with {Peer} failed: {Reason}", peer, reason.Replace('\n', ' '));
+            }
+
+            return false;
+        }
+
+        private async Task ServeRequestAsync(Connection connection, TransportKind transport, string peer, ClientIdentity? identity)
+        {
+            Socket socket = connection.Socket;
+
+            // One byte more than the limit, so that "too long" is seen rather than a full buffer read as end of stream.
+            byte[] request = new byte[_options.MaxRequestBytes + 1];
+            int count = 0;
+            FrameState state = FrameState.NeedMore;
+            bool complete = false;
+
+            // Plain fast path: a board's request is usually here by the time its connection is accepted; taking it
+            // without the asynchronous machinery (and without arming a timer) is most of what a busy server saves.
+            if (connection.Tls == null && socket.Available > 0)
+            {
+                count = socket.Receive(request, 0, request.Length, SocketFlags.None);
+                state = RequestFramer.Classify(request, count, _options.MaxRequestBytes);
+                complete = IsComplete(state);
+            }
+
+            while (!complete)
+            {
+                CancellationTokenSource timeout = connection.Timeout;
+                timeout.CancelAfter(count == 0 ? _options.ConnectIdleTimeout : _options.RequestIdleTime);
+                int received;
+                try
+                {
+                    received = await connection.Stream.ReadAsync(request.AsMemory(count, request.Length - count), timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    if (count == 0)
+                    {
+                        _connectIdleLimit.Hit(peer, "connection dropped without a reply: it sent nothing");
+                        return;
+                    }
+
+                    // Idle time inside a request: the client has said all it will say (the course's 100 ms rule).
+                    break;
+                }
+
+                if (received == 0)
+                {
+                    break; // half-close: the request is what we have
+                }
+
+                count += received;
+                state = RequestFramer.Classify(request, count, _options.MaxRequestBytes);
+                complete = IsComplete(state);
+            }
+
+            byte[] reply = new byte[WwepCodec.MaxMessageLength];
+            ReplyOutcome outcome;
+            if (state == FrameState.TooLong)
+            {
+                _requestSizeLimit.Hit(peer, "answered X");
+                outcome = new ReplyOutcome(WwepCodec.BuildReject(reply, 0), "longer than " + _options.MaxRequestBytes + " bytes");
+            }
+            else
+            {
+                outcome = await _processor.ProcessAsync(request, count, identity, reply, peer).ConfigureAwait(false);
+            }
+
+            if (connection.Tls == null)
+            {
+                // 11 bytes into the empty send buffer of a new connection: this never waits.
+                socket.Send(reply, 0, outcome.Length, SocketFlags.None);
+            }
+            else
+            {
+                CancellationTokenSource timeout = connection.FreshTimeout();
+                timeout.CancelAfter(_options.ReplyTimeout);
+                await connection.Tls.WriteAsync(reply.AsMemory(0, outcome.Length), timeout.Token).ConfigureAwait(false);
+                await connection.Tls.ShutdownAsync().ConfigureAwait(false); // TLS close_notify
+            }
+
+            _transactions.Record(
+                transport == TransportKind.Tls ? "TLS" : "plain",
+                peer,
+                WwepCodec.ToPrintable(request, 0, Math.Min(count, _options.MaxRequestBytes)),
+                WwepCodec.ToPrintable(reply, 0, outcome.Length),
+                outcome.RejectReason);
+            DiscardPendingInput(socket);
+        }
+
+        // At full length the request is complete (a board sends exactly 11 bytes and waits for the reply); a line
+        // end that came with it was taken by the same read, one still on its way is read and dropped before closing.
+        private static bool IsComplete(FrameState state)
+        {
+            return state == FrameState.FullLength || state == FrameState.Complete || state == FrameState.TooLong;
+        }
+
+        // Closing a socket that still has unread input sends a reset instead of a FIN, so whatever input is already
+        // here is read and dropped first. The server does not wait for the client's own close: that wait cost a thread
+        // wake-up per connection, and the protocol has the server close right after its reply (a line end that
+        // arrives even later meets a reset, which reaches the client after the reply it has already received).
+        private static void DiscardPendingInput(Socket socket)
+        {
+            try
+            {
+                if (socket.Available > 0)
+                {
+                    byte[] scratch = new byte[256];
+                    while (socket.Available > 0 && socket.Receive(scratch, SocketFlags.None) > 0)
+                    {
+                    }
+                }
+            }
+            catch (SocketException)
+            {
+                // The client reset the connection after reading; nothing left to do.
+            }
+        }
+    }
+}

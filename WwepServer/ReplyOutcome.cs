@@ -1,0 +1,21 @@
+namespace WwepServer
+{
+    /// <summary>The reply a request earned: its length in the connection's reply buffer and, for <c>X</c>, why.</summary>
+    public readonly struct ReplyOutcome
+    {
+        /// <summary>Creates an outcome.</summary>
+        /// <param name="length">Bytes of reply in the buffer.</param>
+        /// <param name="rejectReason">Why the reply is <c>X</c>, or null for <c>A</c>.</param>
+        public ReplyOutcome(int length, string? rejectReason)
+        {
+            Length = length;
+            RejectReason = rejectReason;
+        }
+
+        /// <summary>Bytes of reply in the buffer.</summary>
+        public int Length { get; }
+
+        /// <summary>Why the reply is <c>X</c> (for the transaction line), or null for <c>A</c>.</summary>
+        public string? RejectReason { get; }
+    }
+}

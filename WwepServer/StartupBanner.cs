@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+
+namespace WwepServer
+{
+    /// <summary>What the server prints when it has started: where it listens, what it serves, where data goes.</summary>
+    public static class StartupBanner
+    {
+        /// <summary>The banner's lines.</summary>
+        /// <param name="host">The running server.</param>
+        /// <param name="options">Its settings.</param>
+        /// <returns>Printable lines.</returns>
+        public static IReadOnlyList<string> Lines(WwepServerHost host, ServerOptions options)
+        {
+            var lines = new List<string> { "WWEP server started" };
+            lines.Add(host.PlainEndPoint != null
+                ? "  plain TCP listening on " + PeerName.Format(host.PlainEndPoint)
+                : "  plain TCP off (--no-plain)");
+            lines.Add("  TLS listening on " + PeerName.Format(host.TlsEndPoint) + " (TLS 1.2 and 1.3; client certificates "
+                + (host.ClientCaSubject != null ? "required, issued by " + host.ClientCaSubject + ")" : "not asked for)"));
+            if (options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any))
+            {
+                string addresses = string.Join(", ", LanAddresses());
+                lines.Add("  boards reach this machine at: " + (addresses.Length > 0 ? addresses : "no network address found besides loopback"));
+            }
+
+            lines.Add("  certificate file: " + options.CertificatePath);
+            foreach (string line in host.Certificate.Describe(DateTime.UtcNow))
+            {
+                lines.Add("  " + line);
+            }
+
+            lines.Add("  data: " + host.Store.DatabasePath + " (" + host.Store.RegisterCount + " register(s) stored; a write is answered only once it is on disk)");
+            lines.Add("  limits: " + options.MaxConnections + " connections, " + options.MaxRequestBytes + " bytes per request, "
+                + options.RequestIdleTime.TotalMilliseconds + " ms silence ends a request, " + options.ConnectIdleTimeout.TotalSeconds
+                + " s idle, " + options.TlsHandshakeTimeout.TotalSeconds + " s TLS handshake");
+            return lines;
+        }
+
+        // The machine's own IPv4 addresses other than loopback: what a teacher types into the boards' settings.
+        private static IEnumerable<string> LanAddresses()
+        {
+            try
+            {
+                return NetworkInterface.GetAllNetworkInterfaces()
+                    .Where(nic => nic.OperationalStatus == OperationalStatus.Up && nic.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+                    .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
+                    .Select(unicast => unicast.Address)
+                    .Where(address => address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))
+                    .Select(address => address.ToString())
+                    .ToList();
+            }
+            catch (NetworkInformationException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace WwepServer.Tests
+{
+    /// <summary>The command line, the defaults found from the repository root, and the one-line startup errors.</summary>
+    public sealed class CommandLineTests
+    {
+        [Fact]
+        public void HelpExplainsEveryOption()
+        {
+            var commandLine = new ServerCommandLine();
+            RootCommand command = commandLine.CreateCommand((_, _) => Task.FromResult(0));
+            var output = new StringWriter();
+            int exit = command.Parse("--help").Invoke(new InvocationConfiguration { Output = output });
+
+            string help = output.ToString();
+            Assert.Equal(0, exit);
+            foreach (Option option in command.Options)
+            {
+                if (option.Name.StartsWith("--", StringComparison.Ordinal) && option.Name != "--version" && option.Name != "--help")
+                {
+                    Assert.Contains(option.Name, help);
+                    Assert.False(string.IsNullOrWhiteSpace(option.Description), option.Name + " has no description");
+                }
+            }
+
+            Assert.Contains("classroom", help);
+            Assert.Contains("27708", help);
+            Assert.Contains("40508", help);
+            Assert.Contains("certs/server.crt.pem", help);
+        }
+
+        [Fact]
+        public void EveryOptionReachesTheSettings()
+        {
+            var commandLine = new ServerCommandLine();
+            RootCommand command = commandLine.CreateCommand((_, _) => Task.FromResult(0));
+            ParseResult result = command.Parse(new[]
+            {
+                "--plain-port", "1234", "--tls-port", "5678", "--bind", "127.0.0.1", "--no-plain",
+                "--cert", "/x/s.pem", "--key", "/x/k.pem", "--client-ca", "/x/ca.pem", "--require-client-cert",
+                "--data", "/x/data", "--max-connections", "7", "--max-request-bytes", "20", "--request-idle-ms", "50",
+                "--idle-timeout", "2.5", "--handshake-timeout", "3",
+            });
+            Assert.Empty(result.Errors);
+
+            ServerOptions options = commandLine.ToOptions(result, repositoryRoot: null);
+            Assert.Equal(1234, options.PlainPort);
+            Assert.Equal(5678, options.TlsPort);
+            Assert.Equal(IPAddress.Loopback, options.BindAddress);
+            Assert.False(options.PlainEnabled);
+            Assert.Equal("/x/s.pem", options.CertificatePath);
+            Assert.Equal("/x/k.pem", options.KeyPath);
+            Assert.Equal("/x/ca.pem", options.ClientCaPath);
+            Assert.True(options.RequireClientCertificate);
+            Assert.Equal("/x/data", options.DataDirectory);
+            Assert.Equal(7, options.MaxConnections);
+            Assert.Equal(20, options.MaxRequestBytes);
+            Assert.Equal(TimeSpan.FromMilliseconds(50), options.RequestIdleTime);
+            Assert.Equal(TimeSpan.FromSeconds(2.5), options.ConnectIdleTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(3), options.TlsHandshakeTimeout);
+        }
+
+        [Fact]
+        public void TheDefaultsAreTheCourseSetupOnEveryInterface()
+        {
+            var commandLine = new ServerCommandLine();
+            ParseResult result = commandLine.CreateCommand((_, _) => Task.FromResult(0)).Parse(Array.Empty<string>());
+            ServerOptions options = commandLine.ToOptions(result, "/repo");
+            Assert.Equal(27708, options.PlainPort);
+            Assert.Equal(40508, options.TlsPort);
+            Assert.Equal(IPAddress.Any, options.BindAddress);
+            Assert.True(options.PlainEnabled);
+            Assert.Equal("/repo/certs/server.crt.pem", options.CertificatePath);
+            Assert.Equal("/repo/certs/server.key.pem", options.KeyPath);
+            Assert.Equal(Path.GetFullPath("wwep-data"), options.DataDirectory);
+        }
+
+        [Theory]
+        [InlineData("--max-request-bytes 5", "--max-request-bytes must be at least 13, got 5")]
+        [InlineData("--bind banana", "--bind needs an IP address such as 0.0.0.0, 127.0.0.1 or ::, got 'banana'")]
+        [InlineData("--plain-port 70000", "--plain-port must be 1 to 65535")]
+        [InlineData("--handshake-timeout 0", "--handshake-timeout must be more than 0")]
+        public void BadValuesAreNamedWithWhatIsAllowed(string args, string expected)
+        {
+            var commandLine = new ServerCommandLine();
+            ParseResult result = commandLine.CreateCommand((_, _) => Task.FromResult(0)).Parse(args);
+            Assert.Contains(result.Errors, error => error.Message.Contains(expected, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task AMissingDefaultCertificateGivesOneLineNamingTheFileAndTheCommands()
+        {
+            string repo = FakeRepository();
+            try
+            {
+                var (exit, stdout, stderr) = await ServerProcess.RunToExitAsync(Path.Combine(repo, "WwepServer"), "--plain-port", "0", "--tls-port", "0", "--bind", "127.0.0.1");
+                Assert.Equal(2, exit);
+                string error = stderr.Trim();
+                Assert.DoesNotContain("\n", error);
+                Assert.StartsWith("error: server certificate not found: " + Path.Combine(repo, "certs", "server.crt.pem"), error);
+                Assert.Contains("dotnet run --project certs/tool -- init", error);
+                Assert.Contains("dotnet run --project certs/tool -- server", error);
+                Assert.DoesNotContain("listening", stdout);
+            }
+            finally
+            {
+                Directory.Delete(repo, recursive: true);
+            }
+        }
+
+        [Fact]
+        public async Task WithNoCertificateOptionsTheServerUsesTheRepositoryCertsAndPrintsWhatItServes()
+        {
+            string repo = FakeRepository();
+            try
+            {
+                File.Copy(TestPki.Shared.ServerCertificatePath, Path.Combine(repo, "certs", "server.crt.pem"));
+                File.Copy(TestPki.Shared.ServerKeyPath, Path.Combine(repo, "certs", "server.key.pem"));
+                string workingDirectory = Path.Combine(repo, "WwepServer");
+                using (ServerProcess server = await ServerProcess.StartInAsync(workingDirectory, "--plain-port", "0", "--tls-port", "0", "--bind", "127.0.0.1"))
+                {
+                    Assert.Equal("A0FAC0B1234", await WwepTestClient.RequestAsync(server.Tls, "W0FAC0B1234", tls: true));
+                    string banner = server.Output;
+                    Assert.Contains("certificate file: " + Path.Combine(repo, "certs", "server.crt.pem"), banner);
+                    Assert.Contains("certificate subject: CN=localhost", banner);
+                    Assert.Contains("certificate SAN: DNS:localhost, IP:127.0.0.1", banner);
+                    Assert.Contains(TestPki.Shared.ServerCertificate.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm") + " UTC", banner);
+                    Assert.Contains("data: " + Path.Combine(workingDirectory, "wwep-data", RegisterStore.DatabaseFileName), banner);
+                }
+            }
+            finally
+            {
+                Directory.Delete(repo, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void APortInUseIsNamedWithTheOptionThatChangesIt()
+        {
+            using var squatter = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            squatter.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            squatter.Listen();
+            int port = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+
+            StartupException error = Assert.Throws<StartupException>(() => TestServer.Start(configure: o => o.PlainPort = port));
+            Assert.Contains("cannot listen on 127.0.0.1:" + port, error.Message);
+            Assert.Contains("--plain-port", error.Message);
+        }
+
+        [Fact]
+        public void AKeyThatDoesNotMatchTheCertificateIsNamed()
+        {
+            using var other = new TestPki("WWEP TEST ONLY other CA");
+            StartupException error = Assert.Throws<StartupException>(() => TestServer.Start(configure: o => o.KeyPath = other.ServerKeyPath));
+            Assert.Contains("cannot use server certificate " + TestPki.Shared.ServerCertificatePath + " with key " + other.ServerKeyPath, error.Message);
+            Assert.DoesNotContain("\n", error.Message);
+        }
+
+        [Fact]
+        public async Task WithoutThePlainPortOnlyTlsIsServed()
+        {
+            await using var server = TestServer.Start(configure: o => o.PlainEnabled = false);
+            Assert.Null(server.Host.PlainEndPoint);
+            Assert.Equal("A0FAC0B1234", await WwepTestClient.RequestAsync(server.Tls, "W0FAC0B1234", tls: true));
+        }
+
+        private static string FakeRepository()
+        {
+            string repo = Path.Combine(Path.GetTempPath(), "wwep-test-repo-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path.Combine(repo, "certs"));
+            Directory.CreateDirectory(Path.Combine(repo, "WwepServer"));
+            File.WriteAllText(Path.Combine(repo, RepositoryRoot.MarkerFile), string.Empty);
+            return repo;
+        }
+    }
+}

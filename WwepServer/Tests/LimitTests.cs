@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace WwepServer.Tests
+{
+    /// <summary>
+    /// Clients that connect and stall (before or during the TLS handshake, or before the first byte) are dropped
+    /// with a log line and hold up no one; the connection limit closes extra connections at once.
+    /// </summary>
+    public sealed class LimitTests
+    {
+        [Fact]
+        public async Task StalledTlsHandshakesAreDroppedAndDisturbNoOne()
+        {
+            await using var server = TestServer.Start(configure: o => o.TlsHandshakeTimeout = TimeSpan.FromSeconds(3));
+            var stalled = new List<Socket>();
+            try
+            {
+                // Ten that send nothing, ten that stop in the middle of a ClientHello.
+                for (int i = 0; i < 20; i++)
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    await socket.ConnectAsync(server.Tls);
+                    if (i % 2 == 1)
+                    {
+                        await socket.SendAsync(new byte[] { 0x16, 0x03, 0x01, 0x00, 0xC8, 0x01, 0x00, 0x00, 0xC4, 0x03, 0x03 }, SocketFlags.None);
+                    }
+
+                    stalled.Add(socket);
+                }
+
+                await WaitUntilAsync(() => server.Host.OpenConnections == 20);
+
+                // Meanwhile boards are served on both ports.
+                Assert.Equal("A0FAC0B1234", await WwepTestClient.RequestAsync(server.Tls, "W0FAC0B1234", tls: true));
+                Assert.Equal("A0FAC0B1234", await WwepTestClient.RequestAsync(server.Plain, "R0FAC0B"));
+                Assert.True(server.Host.Connections.HandshakeTimeouts == 0, "the stalled clients were dropped before the others were served; the test proves nothing");
+
+                // Then every stalled one is closed by the server, without a byte of reply.
+                foreach (Socket socket in stalled)
+                {
+                    Assert.Equal(string.Empty, await ReadUntilClosedAsync(socket));
+                }
+
+                Assert.Equal(20, server.Host.Connections.HandshakeTimeouts);
+                string line = await server.Log.WaitForAsync("TLS handshake time limit", TimeSpan.FromSeconds(5));
+                Assert.Contains("--handshake-timeout 3", line);
+            }
+            finally
+            {
+                stalled.ForEach(socket => socket.Dispose());
+            }
+        }
+
+        // On Linux the plain port defers accepting until the first bytes arrive (about 1 s for a silent client), so
+        // the plain case also shows that a deferred silent client still meets the idle limit.
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task AClientThatSendsNothingIsDroppedWithoutAReply(bool tls)
+        {
+            await using var server = TestServer.Start(configure: o => o.ConnectIdleTimeout = TimeSpan.FromMilliseconds(500));
+            using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(tls ? server.Tls : server.Plain);
+            using var bound = new CancellationTokenSource(WwepTestClient.Bound);
+            if (tls)
+            {
+                // Handshake done, then silence.
+                await using var ssl = await WwepTestClient.HandshakeAsync(socket, null, System.Security.Authentication.SslProtocols.None, TestPki.Shared.Ca, bound.Token);
+                Assert.Equal(string.Empty, await WwepTestClient.ReadToCloseAsync(ssl, bound.Token));
+            }
+            else
+            {
+                Assert.Equal(string.Empty, await ReadUntilClosedAsync(socket));
+            }
+
+            string line = await server.Log.WaitForAsync("idle limit", TimeSpan.FromSeconds(5));
+            Assert.Contains("--idle-timeout 0.5", line);
+            Assert.Equal(1, server.Host.Connections.IdleTimeouts);
+            Assert.Equal(0, server.Host.TransactionCount);
+        }
+
+        [Fact]
+        public async Task ConnectionsBeyondTheLimitAreClosedAtOnceAndTheLimitFreesUp()
+        {
+            await using var server = TestServer.Start(configure: o =>
+            {
+                o.MaxConnections = 3;
+                o.RequestIdleTime = TimeSpan.FromSeconds(60);
+            });
+            var holders = new List<Socket>();
+            try
+            {
+                // Three clients that started a request and then went quiet hold the three places.
+                for (int i = 0; i < 3; i++)
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    await socket.ConnectAsync(server.Plain);
+                    await socket.SendAsync(new byte[] { (byte)'W' }, SocketFlags.None);
+                    holders.Add(socket);
+                }
+
+                await WaitUntilAsync(() => server.Host.OpenConnections == 3);
+                Assert.Equal(string.Empty, await WwepTestClient.RequestAsync(server.Plain, "W0FAC0B1234"));
+                Assert.Equal(1, server.Host.RefusedConnections);
+                string line = await server.Log.WaitForAsync("connection limit", TimeSpan.FromSeconds(5));
+                Assert.Contains("--max-connections 3", line);
+
+                holders.ForEach(socket => socket.Dispose());
+                await WaitUntilAsync(() => server.Host.OpenConnections == 0);
+                Assert.Equal("A0FAC0B1234", await WwepTestClient.RequestAsync(server.Plain, "W0FAC0B1234"));
+            }
+            finally
+            {
+                holders.ForEach(socket => socket.Dispose());
+            }
+        }
+
+        private static async Task<string> ReadUntilClosedAsync(Socket socket)
+        {
+            using var bound = new CancellationTokenSource(WwepTestClient.Bound);
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
+            return await WwepTestClient.ReadToCloseAsync(stream, bound.Token);
+        }
+
+        private static async Task WaitUntilAsync(Func<bool> condition)
+        {
+            DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (!condition())
+            {
+                Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
+                await Task.Delay(10);
+            }
+        }
+    }
+}

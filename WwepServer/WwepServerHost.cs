@@ -1,0 +1,370 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace WwepServer
+{
+    /// <summary>
+    /// The running server: the plain and TLS listeners, the connection limit, and the parts every connection shares
+    /// (certificate, register store, transaction log). Start it with <see cref="Start"/>, stop it with
+    /// <see cref="DisposeAsync"/>.
+    /// </summary>
+    public sealed class WwepServerHost : IAsyncDisposable
+    {
+        // Linux values of IPPROTO_TCP and TCP_DEFER_ACCEPT (netinet/tcp.h).
+        private const int IpProtocolTcp = 6;
+        private const int TcpDeferAccept = 9;
+
+        // Several TLS accepts in progress keep a burst of boards from queueing behind one accept call.
+        private static readonly int AcceptLoopsPerPort = Math.Max(2, Environment.ProcessorCount);
+
+        // One blocking accept thread per two cores: on 2 cores a second thread only added thread switches (measured).
+        private static readonly int PlainAcceptThreads = Math.Max(1, Environment.ProcessorCount / 2);
+
+        private readonly ServerOptions _options;
+        private readonly ILogger _logger;
+        private readonly TransactionLog _transactions;
+        private readonly ConnectionHandler _handler;
+        private readonly LimitWarning _connectionLimit;
+        private readonly List<Socket> _listeners = new List<Socket>();
+        private readonly List<Task> _acceptLoops = new List<Task>();
+        private readonly List<Thread> _acceptThreads = new List<Thread>();
+        private readonly ClientCertificatePolicy? _clientPolicy;
+        private readonly TaskCompletionSource _allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _openConnections;
+        private volatile bool _stopping;
+
+        private WwepServerHost(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput, ServerCertificate certificate, ClientCertificatePolicy? clientPolicy, RegisterStore store)
+        {
+            _options = options;
+            _logger = loggerFactory.CreateLogger("WwepServer");
+            Certificate = certificate;
+            _clientPolicy = clientPolicy;
+            Store = store;
+            _transactions = new TransactionLog(transactionOutput);
+            var tlsOptions = new SslServerAuthenticationOptions
+            {
+                ServerCertificateContext = certificate.Context,
+                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                ClientCertificateRequired = options.RequireClientCertificate,
+                CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+                AllowRenegotiation = false,
+            };
+            if (clientPolicy != null)
+            {
+                tlsOptions.RemoteCertificateValidationCallback = clientPolicy.Validate;
+            }
+
+            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _logger);
+            _connectionLimit = new LimitWarning(_logger, "connection limit (--max-connections " + options.MaxConnections + ")");
+        }
+
+        /// <summary>Where plain TCP listens (the real port when 0 was asked for), or null with --no-plain.</summary>
+        public IPEndPoint? PlainEndPoint { get; private set; }
+
+        /// <summary>Where TLS listens (the real port when 0 was asked for).</summary>
+        public IPEndPoint TlsEndPoint { get; private set; } = new IPEndPoint(IPAddress.None, 0);
+
+        /// <summary>The certificate the TLS port serves.</summary>
+        public ServerCertificate Certificate { get; }
+
+        /// <summary>The subject of the CA client certificates must chain to, or null without mutual TLS.</summary>
+        public string? ClientCaSubject
+        {
+            get { return _clientPolicy?.CaSubject; }
+        }
+
+        /// <summary>The registers.</summary>
+        public RegisterStore Store { get; }
+
+        /// <summary>Connections open right now.</summary>
+        public int OpenConnections
+        {
+            get { return Volatile.Read(ref _openConnections); }
+        }
+
+        /// <summary>Transactions answered so far.</summary>
+        public long TransactionCount
+        {
+            get { return _transactions.TransactionCount; }
+        }
+
+        /// <summary>Connections closed at once because the connection limit was reached.</summary>
+        public long RefusedConnections
+        {
+            get { return _connectionLimit.HitCount; }
+        }
+
+        /// <summary>The per-connection handler (its counters show which limits were hit).</summary>
+        public ConnectionHandler Connections
+        {
+            get { return _handler; }
+        }
+
+        /// <summary>
+        /// Loads the certificate(s), opens the register store and starts listening. Everything that can be wrong
+        /// with the setup is found here, before the first board connects.
+        /// </summary>
+        /// <param name="options">The settings (certificate paths already resolved).</param>
+        /// <param name="loggerFactory">Structured logging.</param>
+        /// <param name="transactionOutput">Where the per-transaction lines go (the console).</param>
+        /// <returns>The running server.</returns>
+        /// <exception cref="StartupException">A file, folder or port cannot be used; the message says how to fix it.</exception>
+        public static WwepServerHost Start(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput)
+        {
+            ILogger logger = loggerFactory.CreateLogger("WwepServer");
+            string createHint = "create it with: " + ServerCertificate.CreateCaCommand + " then " + ServerCertificate.CreateServerCommand + " (or pass --cert and --key)";
+            var certificate = ServerCertificate.Load(options.CertificatePath, options.KeyPath, createHint);
+            ClientCertificatePolicy? clientPolicy = null;
+            RegisterStore? store = null;
+            try
+            {
+                if (options.RequireClientCertificate)
+                {
+                    clientPolicy = ClientCertificatePolicy.Load(options.ClientCaPath, logger);
+                }
+
+                store = RegisterStore.Open(options.DataDirectory, logger);
+                var host = new WwepServerHost(options, loggerFactory, transactionOutput, certificate, clientPolicy, store);
+                try
+                {
+                    host.Listen();
+                }
+                catch
+                {
+                    host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    throw;
+                }
+
+                return host;
+            }
+            catch
+            {
+                store?.Dispose();
+                clientPolicy?.Dispose();
+                certificate.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Stops listening, lets open connections finish (briefly), then closes the store.</summary>
+        /// <returns>Completes when stopped.</returns>
+        public async ValueTask DisposeAsync()
+        {
+            if (_stopping)
+            {
+                return;
+            }
+
+            _stopping = true;
+            foreach (Socket listener in _listeners)
+            {
+                listener.Dispose();
+            }
+
+            await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
+            foreach (Thread thread in _acceptThreads)
+            {
+                thread.Join(TimeSpan.FromSeconds(5));
+            }
+
+            if (Volatile.Read(ref _openConnections) > 0)
+            {
+                await Task.WhenAny(_allClosed.Task, Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
+            }
+
+            Store.Dispose();
+            _transactions.Dispose();
+            _clientPolicy?.Dispose();
+            Certificate.Dispose();
+        }
+
+        private void Listen()
+        {
+            if (_options.PlainEnabled)
+            {
+                Socket plain = Bind(_options.PlainPort, "--plain-port", deferAccept: true);
+                PlainEndPoint = (IPEndPoint)plain.LocalEndPoint!;
+                StartAccepting(plain, TransportKind.Plain);
+            }
+
+            // Not deferred: a TLS handshake costs far more than the wait for its first bytes, and a silent TLS client
+            // is better met by the handshake limit, which is logged.
+            Socket tls = Bind(_options.TlsPort, "--tls-port", deferAccept: false);
+            TlsEndPoint = (IPEndPoint)tls.LocalEndPoint!;
+            StartAccepting(tls, TransportKind.Tls);
+        }
+
+        private Socket Bind(int port, string optionName, bool deferAccept)
+        {
+            var socket = new Socket(_options.BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                if (_options.BindAddress.AddressFamily == AddressFamily.InterNetworkV6 && _options.BindAddress.Equals(IPAddress.IPv6Any))
+                {
+                    socket.DualMode = true; // "::" serves IPv4 boards too
+                }
+
+                socket.Bind(new IPEndPoint(_options.BindAddress, port));
+                if (deferAccept && OperatingSystem.IsLinux())
+                {
+                    // TCP_DEFER_ACCEPT (as nginx's "listen ... deferred"): the kernel hands over a connection once
+                    // its first bytes are in, so the request is read at once, without a wait and a thread wake-up.
+                    // A client that stays silent is handed over after about a second and meets the idle limit.
+                    socket.SetRawSocketOption(IpProtocolTcp, TcpDeferAccept, BitConverter.GetBytes(1));
+                }
+
+                socket.Listen(1024);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                string hint = e.SocketErrorCode == SocketError.AddressAlreadyInUse
+                    ? "is another WWEP server running? Stop it or pass another " + optionName
+                    : e.SocketErrorCode == SocketError.AddressNotAvailable
+                        ? "this machine has no such address; pass one of its own with --bind, or 0.0.0.0"
+                        : "pass another " + optionName + " or --bind";
+                throw new StartupException("cannot listen on " + _options.BindAddress + ":" + port + ": " + e.Message + " (" + hint + ")", e);
+            }
+
+            _listeners.Add(socket);
+            return socket;
+        }
+
+        private void StartAccepting(Socket listener, TransportKind transport)
+        {
+            int count = transport == TransportKind.Plain ? PlainAcceptThreads : AcceptLoopsPerPort;
+            for (int i = 0; i < count; i++)
+            {
+                if (transport == TransportKind.Plain)
+                {
+                    // Plain: threads that block in accept and serve a request that is already there (deferred accept
+                    // makes that the rule) on the spot, up to its first real wait (a durable write). Measured on this
+                    // 2-core machine this costs a third less CPU per connection than asynchronous accepts, which pass
+                    // every connection through the socket event thread and a thread-pool hand-off.
+                    var thread = new Thread(() => AcceptBlocking(listener)) { IsBackground = true, Name = "WWEP plain accept" };
+                    _acceptThreads.Add(thread);
+                    thread.Start();
+                }
+                else
+                {
+                    // TLS: the handshake is real work; asynchronous accepts keep it on the thread pool.
+                    _acceptLoops.Add(Task.Run(() => AcceptLoopAsync(listener)));
+                }
+            }
+        }
+
+        private void AcceptBlocking(Socket listener)
+        {
+            while (!_stopping)
+            {
+                Socket client;
+                try
+                {
+                    client = listener.Accept();
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException e)
+                {
+                    if (_stopping)
+                    {
+                        return;
+                    }
+
+                    AcceptFailed(TransportKind.Plain, e);
+                    Thread.Sleep(100);
+                    continue;
+                }
+
+                if (Admit(client))
+                {
+                    _ = ServeAndCountAsync(client, TransportKind.Plain);
+                }
+            }
+        }
+
+        private async Task AcceptLoopAsync(Socket listener)
+        {
+            while (!_stopping)
+            {
+                Socket client;
+                try
+                {
+                    client = await listener.AcceptAsync().ConfigureAwait(false);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException e)
+                {
+                    if (_stopping)
+                    {
+                        return;
+                    }
+
+                    AcceptFailed(TransportKind.Tls, e);
+                    await Task.Delay(100).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (Admit(client))
+                {
+                    // The reply and close_notify follow each other closely; Nagle would hold the second back for an ACK.
+                    client.NoDelay = true;
+                    _ = ServeAndCountAsync(client, TransportKind.Tls);
+                }
+            }
+        }
+
+        // For example "too many open files": logged, then the loop backs off briefly instead of spinning.
+        private void AcceptFailed(TransportKind transport, SocketException e)
+        {
+            _logger.LogError("accepting a {Transport} connection failed: {Reason}", transport, e.Message);
+        }
+
+        // Counts the connection in, or closes it at once when the limit is reached.
+        private bool Admit(Socket client)
+        {
+            if (Interlocked.Increment(ref _openConnections) > _options.MaxConnections)
+            {
+                _connectionLimit.Hit(PeerName.Of(client), "connection closed at once, " + _options.MaxConnections + " are open");
+                client.Dispose();
+                ConnectionClosed();
+                return false;
+            }
+
+            return true;
+        }
+
+        private async Task ServeAndCountAsync(Socket client, TransportKind transport)
+        {
+            try
+            {
+                await _handler.ServeAsync(client, transport).ConfigureAwait(false);
+            }
+            finally
+            {
+                ConnectionClosed();
+            }
+        }
+
+        private void ConnectionClosed()
+        {
+            if (Interlocked.Decrement(ref _openConnections) == 0 && _stopping)
+            {
+                _allClosed.TrySetResult();
+            }
+        }
+    }
+}
