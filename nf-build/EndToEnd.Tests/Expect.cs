@@ -31,5 +31,22 @@ namespace WwepEndToEnd.Tests
                 Assert.True(server.IsRunning, "the WWEP server process ended:\n" + string.Join("\n", server.Lines));
             }
         }
+
+        /// <summary>
+        /// The recovery after a fix: nothing crashed, the press was stored over TLS on the first attempt, the server
+        /// holds that state, and the plain port never saw a connection.
+        /// </summary>
+        /// <param name="device">The device that pressed after the fix.</param>
+        /// <param name="settled">What its press returned.</param>
+        /// <param name="server">The real server.</param>
+        /// <param name="plain">The listener on the port the device believes is plain.</param>
+        /// <param name="ledOn">The LED state that press made.</param>
+        public static void RecoveredOverTlsOnly(DeviceUnderTest device, bool settled, WwepServerProcess server, PlainPortSentinel plain, bool ledOn)
+        {
+            NoCrash(device, settled, server);
+            Assert.Equal("[WWEP] LED " + (ledOn ? "ON" : "OFF") + " stored on the server (TLS, attempt 1)", device.BoardLines.Last());
+            Assert.Equal(ledOn ? "A02E8050001" : "A02E8050000", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
+            Assert.Equal(0, plain.Connections);
+        }
     }
 }

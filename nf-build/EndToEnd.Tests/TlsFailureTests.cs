@@ -45,10 +45,7 @@ namespace WwepEndToEnd.Tests
             server.Start(_pki.ProjectServer);
             bool fixedRun = device.PressAndSettle();
 
-            Expect.NoCrash(device, fixedRun, server);
-            Assert.Equal("[WWEP] LED OFF stored on the server (TLS, attempt 1)", device.BoardLines.Last());
-            Assert.Equal("A02E8050000", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
-            Assert.Equal(0, plain.Connections);
+            Expect.RecoveredOverTlsOnly(device, fixedRun, server, plain, false);
         }
 
         /// <summary>
@@ -75,10 +72,7 @@ namespace WwepEndToEnd.Tests
             server.Start(_pki.ProjectServer);
             bool fixedRun = device.PressAndSettle();
 
-            Expect.NoCrash(device, fixedRun, server);
-            Assert.Equal("[WWEP] LED OFF stored on the server (TLS, attempt 1)", device.BoardLines.Last());
-            Assert.Equal("A02E8050000", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
-            Assert.Equal(0, plain.Connections);
+            Expect.RecoveredOverTlsOnly(device, fixedRun, server, plain, false);
         }
 
         /// <summary>
@@ -110,10 +104,7 @@ namespace WwepEndToEnd.Tests
             using DeviceUnderTest corrected = new DeviceUnderTest(settings, DeviceUnderTest.Credentials(_pki.ProjectCa));
             bool fixedRun = corrected.PressAndSettle();
 
-            Expect.NoCrash(corrected, fixedRun, server);
-            Assert.Equal("[WWEP] LED ON stored on the server (TLS, attempt 1)", corrected.BoardLines.Last());
-            Assert.Equal("A02E8050001", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
-            Assert.Equal(0, plain.Connections);
+            Expect.RecoveredOverTlsOnly(corrected, fixedRun, server, plain, true);
         }
 
         /// <summary>The device verifies a name the server certificate lacks; reissuing the certificate with that name fixes it.</summary>
@@ -138,10 +129,7 @@ namespace WwepEndToEnd.Tests
             server.Start(_pki.RenamedServer);
             bool fixedRun = device.PressAndSettle();
 
-            Expect.NoCrash(device, fixedRun, server);
-            Assert.Equal("[WWEP] LED OFF stored on the server (TLS, attempt 1)", device.BoardLines.Last());
-            Assert.Equal("A02E8050000", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
-            Assert.Equal(0, plain.Connections);
+            Expect.RecoveredOverTlsOnly(device, fixedRun, server, plain, false);
         }
 
         /// <summary>
@@ -177,10 +165,7 @@ namespace WwepEndToEnd.Tests
             using DeviceUnderTest withCertificate = new DeviceUnderTest(settings, DeviceUnderTest.Credentials(_pki.ProjectCa, _pki.DeviceCert, _pki.DeviceKey));
             bool fixedRun = withCertificate.PressAndSettle();
 
-            Expect.NoCrash(withCertificate, fixedRun, server);
-            Assert.Equal("[WWEP] LED ON stored on the server (TLS, attempt 1)", withCertificate.BoardLines.Last());
-            Assert.Equal("A02E8050001", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
-            Assert.Equal(0, plain.Connections);
+            Expect.RecoveredOverTlsOnly(withCertificate, fixedRun, server, plain, true);
         }
 
         /// <summary>
@@ -212,10 +197,7 @@ namespace WwepEndToEnd.Tests
             using DeviceUnderTest rightCertificate = new DeviceUnderTest(settings, DeviceUnderTest.Credentials(_pki.ProjectCa, _pki.DeviceCert, _pki.DeviceKey));
             bool fixedRun = rightCertificate.PressAndSettle();
 
-            Expect.NoCrash(rightCertificate, fixedRun, server);
-            Assert.Equal("[WWEP] LED ON stored on the server (TLS, attempt 1)", rightCertificate.BoardLines.Last());
-            Assert.Equal("A02E8050001", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
-            Assert.Equal(0, plain.Connections);
+            Expect.RecoveredOverTlsOnly(rightCertificate, fixedRun, server, plain, true);
         }
     }
 }
