@@ -198,8 +198,13 @@ namespace WwepServer
 
             if (connection.Tls == null)
             {
-                // 11 bytes into the empty send buffer of a new connection: this never waits.
+                // 11 bytes into the empty send buffer of a new connection: this never waits. On Linux the socket is
+                // corked (inherited from the listener, see WwepServerHost.Bind), so the reply waits for the shutdown
+                // and leaves with the FIN in one segment: one packet less for both ends to process, and the board reads
+                // its reply and the end of the connection in one go. Shutting down, not just closing, sends it at once,
+                // before a late line end could make the close a reset.
                 socket.Send(reply, 0, outcome.Length, SocketFlags.None);
+                EndReply(socket);
             }
             else
             {
@@ -216,6 +221,18 @@ namespace WwepServer
                 WwepCodec.ToPrintable(reply, 0, outcome.Length),
                 outcome.RejectReason);
             DiscardPendingInput(socket);
+        }
+
+        private static void EndReply(Socket socket)
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Send);
+            }
+            catch (SocketException)
+            {
+                // The client reset the connection already; the reply was handed over and nothing more is owed to it.
+            }
         }
 
         // At full length the request is complete (a board sends exactly 11 bytes and waits for the reply); a line

@@ -1,5 +1,7 @@
 using System;
 using System.CommandLine;
+using System.IO;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -29,12 +31,15 @@ namespace WwepServer
                     console.TimestampFormat = "HH:mm:ss.fff ";
                 }));
 
+            // The transaction lines get their own writer on standard output: Console.Out passes text on in 256-byte
+            // pieces, one system call each, while this writes each batch of lines in one.
+            using var transactionOutput = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024);
             WwepServerHost host;
             ServerOptions options;
             try
             {
                 options = commandLine.ToOptions(result, RepositoryRoot.Find());
-                host = WwepServerHost.Start(options, loggerFactory, Console.Out);
+                host = WwepServerHost.Start(options, loggerFactory, transactionOutput);
             }
             catch (StartupException e)
             {

@@ -13,9 +13,11 @@ namespace WwepServer
 {
     /// <summary>
     /// The registers: 256 per device, 65,536 devices, kept in SQLite (WAL, synchronous=FULL) and mirrored in memory
-    /// for reads. A write completes only after the commit that holds it has reached the disk; one writer thread
-    /// gathers every write that arrives while the previous commit is syncing into the next commit (group commit),
-    /// so many boards cost one disk flush, not one each.
+    /// for reads. A write completes only after the commit that holds it has reached the disk. Writes are committed in
+    /// groups (many boards cost one disk flush, not one each), one commit at a time, by either of two: the writer
+    /// thread, which takes every write that queued up while the previous commit was syncing; or a thread that
+    /// promised to commit its own writes (<see cref="CommitWritesOnThisThread"/>), which does so with
+    /// <see cref="CommitQueuedWrites"/> when it has nothing else to do.
     /// </summary>
     public sealed class RegisterStore : IDisposable
     {
@@ -37,7 +39,11 @@ namespace WwepServer
         private readonly ILogger _logger;
         private readonly ConcurrentQueue<PendingWrite> _pending = new ConcurrentQueue<PendingWrite>();
 
+        // Held for taking writes off the queue and committing them: one commit at a time, in queue order.
+        private readonly object _commitLock = new object();
+
         // No spinning: on a small machine the writer's spin would take CPU from the connections it is waiting for.
+        // Not disposed with the store: a committing thread that outlived the stop may still Set it.
         private readonly ManualResetEventSlim _wake = new ManualResetEventSlim(false, spinCount: 0);
         private readonly Thread _writer;
         private sqlite3_stmt? _upsert;
@@ -52,6 +58,14 @@ namespace WwepServer
         private readonly int[]?[] _devices = new int[]?[DeviceCount];
         private long _commitCount;
         private long _committedWrites;
+
+        // Set on threads that commit the writes they queue themselves (see CommitWritesOnThisThread).
+        [ThreadStatic]
+        private static bool t_commitsOwnWrites;
+
+        // The batch of such a thread, kept for its next commit.
+        [ThreadStatic]
+        private static List<PendingWrite>? t_batch;
 
         private RegisterStore(string databasePath, SqliteConnection connection, ILogger logger)
         {
@@ -77,6 +91,23 @@ namespace WwepServer
         public long CommittedWrites
         {
             get { return Interlocked.Read(ref _committedWrites); }
+        }
+
+        /// <summary>Whether writes are waiting for a commit.</summary>
+        public bool HasQueuedWrites
+        {
+            get { return !_pending.IsEmpty; }
+        }
+
+        /// <summary>
+        /// Promises that the calling thread commits the writes it queues, with <see cref="CommitQueuedWrites"/>, before
+        /// it next waits for anything; its writes then do not wake the writer thread. The plain port's accept thread
+        /// does this: it serves every board whose request is already in, then commits their writes in one go, which
+        /// saves a hand-off to the writer thread and a thread wake-up on every commit.
+        /// </summary>
+        public static void CommitWritesOnThisThread()
+        {
+            t_commitsOwnWrites = true;
         }
 
         /// <summary>
@@ -166,12 +197,48 @@ namespace WwepServer
 
             var write = new PendingWrite(deviceId, register, value);
             _pending.Enqueue(write);
-            if (Volatile.Read(ref _writerIdle) == 1 && Interlocked.Exchange(ref _writerIdle, 0) == 1)
+            if (!t_commitsOwnWrites && Volatile.Read(ref _writerIdle) == 1 && Interlocked.Exchange(ref _writerIdle, 0) == 1)
             {
                 _wake.Set();
             }
 
             return write.Completion.Task;
+        }
+
+        /// <summary>
+        /// Commits the queued writes on the calling thread and completes them (their continuations run here, as they do
+        /// on the writer thread). Returns at once when another thread is committing: that thread takes the queue
+        /// again after its commit, so no write is left behind.
+        /// </summary>
+        public void CommitQueuedWrites()
+        {
+            List<PendingWrite> batch = t_batch ??= new List<PendingWrite>();
+
+            // TryEnter, not Enter: waiting for another commit would only delay this thread's next connection, and the
+            // committing thread takes up whatever is queued when it is done (the loop below does so too).
+            while (!_closing && !_pending.IsEmpty && Monitor.TryEnter(_commitLock))
+            {
+                bool committed;
+                try
+                {
+                    committed = TakeQueued(batch) && Commit(batch);
+                }
+                finally
+                {
+                    Monitor.Exit(_commitLock);
+                }
+
+                if (committed)
+                {
+                    CompleteAll(batch);
+                }
+            }
+
+            if (_closing && !_pending.IsEmpty)
+            {
+                // Stopping: the writer thread commits what is left before it closes the database.
+                _wake.Set();
+            }
         }
 
         /// <summary>Finishes the writes already queued, then closes the database.</summary>
@@ -185,11 +252,14 @@ namespace WwepServer
             _closing = true;
             _wake.Set();
             _writer.Join();
+
+            // A thread that was committing its own writes when stopping began finishes before the statements go.
+            Monitor.Enter(_commitLock);
             _upsert?.Dispose();
             _begin?.Dispose();
             _commit?.Dispose();
             _connection.Dispose();
-            _wake.Dispose();
+            Monitor.Exit(_commitLock);
         }
 
         private static void Execute(SqliteConnection connection, string sql)
@@ -268,16 +338,25 @@ namespace WwepServer
             var batch = new List<PendingWrite>();
             while (true)
             {
-                batch.Clear();
-                while (batch.Count < MaxWritesPerCommit && _pending.TryDequeue(out PendingWrite? write))
-                {
-                    batch.Add(write);
-                }
-
-                if (batch.Count > 0)
+                bool taken;
+                bool committed = false;
+                lock (_commitLock)
                 {
                     // Everything that queued up while the previous commit was syncing goes into this one.
-                    Commit(batch);
+                    taken = TakeQueued(batch);
+                    if (taken)
+                    {
+                        committed = Commit(batch);
+                    }
+                }
+
+                if (taken)
+                {
+                    if (committed)
+                    {
+                        CompleteAll(batch);
+                    }
+
                     continue;
                 }
 
@@ -308,7 +387,21 @@ namespace WwepServer
             }
         }
 
-        private void Commit(List<PendingWrite> batch)
+        // Moves up to one commit's worth of queued writes into the batch; false when none were queued.
+        private bool TakeQueued(List<PendingWrite> batch)
+        {
+            batch.Clear();
+            while (batch.Count < MaxWritesPerCommit && _pending.TryDequeue(out PendingWrite? write))
+            {
+                batch.Add(write);
+            }
+
+            return batch.Count > 0;
+        }
+
+        // Commits the batch (the caller holds _commitLock) and makes it visible to reads. False when the commit failed:
+        // then every write in the batch has already been failed.
+        private bool Commit(List<PendingWrite> batch)
         {
             sqlite3 db = _connection.Handle!;
             try
@@ -341,7 +434,7 @@ namespace WwepServer
                     write.Completion.TrySetException(e);
                 }
 
-                return;
+                return false;
             }
 
             // Reads see a value only once it is durable, in commit order.
@@ -352,12 +445,7 @@ namespace WwepServer
 
             Interlocked.Increment(ref _commitCount);
             Interlocked.Add(ref _committedWrites, batch.Count);
-
-            // The writes are answered here, on the writer thread: each waiting connection resumes inline, sends its
-            // reply (11 bytes into an empty socket buffer, or one TLS record) and closes, none of which waits.
-            // Handing them to the thread pool instead cost a thread wake-up per commit, a measurable share of a
-            // write's CPU time on a 2-core machine; and while the writer answers, the next batch grows.
-            CompleteAll(batch);
+            return true;
         }
 
         private void Check(int result, string step)
@@ -368,6 +456,10 @@ namespace WwepServer
             }
         }
 
+        // The writes are answered on the thread that committed them, outside the commit lock (the next commit need not
+        // wait for the replies): each waiting connection resumes inline, sends its reply (11 bytes into an empty socket
+        // buffer, or one TLS record) and closes, none of which waits. Handing them to the thread pool instead cost a
+        // thread wake-up per commit, a measurable share of a write's CPU time on a 2-core machine.
         private static void CompleteAll(List<PendingWrite> writes)
         {
             foreach (PendingWrite write in writes)
