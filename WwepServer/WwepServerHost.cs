@@ -30,8 +30,8 @@ namespace WwepServer
         private static readonly int PlainAcceptThreads = Math.Max(1, Environment.ProcessorCount / 2);
 
         // Under a steady stream of boards the accept queue may never run empty; the writes an accept thread has queued
-        // are committed after at most this many further connections, so their replies wait for a few connections,
-        // never for the stream to end.
+        // are committed after at most this many further connections (served or refused), so their replies wait for a
+        // few connections, never for the stream to end.
         private const int PlainConnectionsPerCommit = 32;
 
         private readonly ServerOptions _options;
@@ -311,10 +311,12 @@ namespace WwepServer
                         continue;
                     }
 
+                    // Refused connections count too: at the connection limit, the connections that hold the limit
+                    // may be the very ones waiting for this thread's commit.
+                    servedSinceCommit++;
                     if (Admit(client))
                     {
                         _ = ServeAndCountAsync(client, TransportKind.Plain);
-                        servedSinceCommit++;
                     }
                 }
             }
