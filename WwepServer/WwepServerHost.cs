@@ -306,7 +306,11 @@ namespace WwepServer
                             return;
                         }
 
+                        // The connections waiting for this thread's commit may hold the very descriptors whose lack
+                        // made accept fail ("too many open files"): answer them before backing off.
                         AcceptFailed(TransportKind.Plain, e);
+                        Store.CommitQueuedWrites();
+                        servedSinceCommit = 0;
                         Thread.Sleep(100);
                         continue;
                     }
