@@ -68,14 +68,44 @@ namespace WwepDevice.Tests
             Assert.AreEqual("bad reply to W02E8050001: short reply (6 of 11 bytes), got 'A02E80'; is this a WWEP server?", sender.LastDiagnosis);
         }
 
+        // Bytes followed by a reset or a close without close_notify are the whole reply: nf-interpreter
+        // src/PAL/COM/sockets/ssl/MbedTLS/ssl_read_internal.cpp turns every mbedtls_ssl_read error except
+        // PEER_CLOSE_NOTIFY into SOCK_SOCKET_ERROR, so SslStream.Read throws after the bytes instead of returning 0.
         [TestMethod]
-        public void ConnectionResetMidReplyIsALostConnection()
+        public void ResetAfterPartOfTheReplyJudgesTheBytesReceived()
         {
             FakeConnection connection = new FakeConnection(Ascii.Bytes("A02E8"), ReplyScript.ReplyThenReset);
             LedStateSender sender = NewSender(Transport(connection), FakeClock.Synced());
+            Assert.AreEqual((int)SendOutcome.BadReply, (int)sender.Send(true, TransportKind.Plain));
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("short reply (5 of 11 bytes)") >= 0, sender.LastDiagnosis);
+            Assert.IsTrue(connection.Closed);
+        }
+
+        [TestMethod]
+        public void TlsRejectFollowedByABareTcpCloseIsTheReject()
+        {
+            FakeConnection connection = new FakeConnection(Ascii.Bytes("X"), ReplyScript.ReplyThenReset);
+            LedStateSender sender = NewSender(Transport(connection), FakeClock.Synced());
+            Assert.AreEqual((int)SendOutcome.Rejected, (int)sender.Send(true, TransportKind.Tls));
+            Assert.IsTrue(sender.LastFailureIsPermanent, "an X is not retried");
+        }
+
+        [TestMethod]
+        public void TlsAcceptFollowedByABareTcpCloseIsAcknowledged()
+        {
+            FakeConnection connection = new FakeConnection(Ascii.Bytes("A02E8050001"), ReplyScript.ReplyThenReset);
+            connection.ChunkSize = 4;
+            LedStateSender sender = NewSender(Transport(connection), FakeClock.Synced());
+            Assert.AreEqual((int)SendOutcome.Acknowledged, (int)sender.Send(true, TransportKind.Tls));
+        }
+
+        [TestMethod]
+        public void ResetBeforeAnyByteIsStillALostConnection()
+        {
+            FakeConnection connection = new FakeConnection(new byte[0], ReplyScript.ReplyThenReset);
+            LedStateSender sender = NewSender(Transport(connection), FakeClock.Synced());
             Assert.AreEqual((int)SendOutcome.TransportFailed, (int)sender.Send(true, TransportKind.Plain));
             Assert.AreEqual((int)TransportFailure.ConnectionLost, (int)sender.LastFailure);
-            Assert.IsTrue(connection.Closed);
         }
 
         [TestMethod]
@@ -169,7 +199,7 @@ namespace WwepDevice.Tests
             Assert.AreEqual((int)SendOutcome.TransportFailed, (int)sender.Send(true, TransportKind.Tls));
             Assert.AreEqual(0, transport.Connects, "no handshake with an unset clock");
             Assert.AreEqual((int)TlsFailureCause.ClockNotSet, (int)sender.LastTlsCause);
-            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [not attempted]: clock not set: the device clock says 1970-01-01, so certificate dates cannot be checked; waiting for SNTP (check that the network reaches an NTP server)", sender.LastDiagnosis);
+            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [not attempted]: clock not set: the device clock says 1970-01-01, so certificate dates cannot be checked; waiting for SNTP (internet, or the WWEP server's host: WwepServer --sntp-port with TimeFromServer on)", sender.LastDiagnosis);
             Assert.IsFalse(sender.LastFailureIsPermanent, "the clock heals by itself: keep retrying");
         }
 

@@ -20,6 +20,27 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
+        public void TimeFromTheServerIsOnByDefaultOnTheNtpPort()
+        {
+            WwepSettings settings = new WwepSettings();
+            Assert.IsTrue(settings.TimeFromServer);
+            Assert.AreEqual(123, settings.SntpPort);
+            Assert.AreEqual(5000, settings.InternetTimeWaitMilliseconds);
+        }
+
+        [TestMethod]
+        public void ABadSntpPortIsNamedOnlyWhenItIsUsed()
+        {
+            WwepSettings settings = new WwepSettings();
+            settings.SntpPort = 70000;
+            string[] problems = settings.Validate();
+            Assert.AreEqual(1, problems.Length, Joined(problems));
+            Assert.AreEqual("SntpPort is 70000: it must be 1 to 65535", problems[0]);
+            settings.TimeFromServer = false;
+            Assert.AreEqual(0, settings.Validate().Length);
+        }
+
+        [TestMethod]
         public void TlsHostNameDefaultsToTheServerHost()
         {
             WwepSettings settings = new WwepSettings();

@@ -34,7 +34,8 @@ namespace WwepDevice.Tests
         [TestMethod]
         public void MbedTlsErrorCodesMapToTheSeedsFailures()
         {
-            Assert.AreEqual((int)TlsFailureCause.ClientCertificateRefused, (int)TlsDiagnosis.FromErrorCode(-0x7780));
+            Assert.AreEqual((int)TlsFailureCause.FatalAlert, (int)TlsDiagnosis.FromErrorCode(-0x7780));
+            Assert.AreEqual((int)TlsFailureCause.ClientCertificateRefused, (int)TlsDiagnosis.FromErrorCode(-0x7480));
             Assert.AreEqual((int)TlsFailureCause.HandshakeReset, (int)TlsDiagnosis.FromErrorCode(-0x0050));
             Assert.AreEqual((int)TlsFailureCause.HandshakeReset, (int)TlsDiagnosis.FromErrorCode(-0x7280));
             Assert.AreEqual((int)TlsFailureCause.VerifyFailed, (int)TlsDiagnosis.FromErrorCode(-0x2700));

@@ -7,8 +7,9 @@ using WwepDevice.Esp32;
 namespace WwepDevice
 {
     /// <summary>
-    /// Boot: settings, LED off, buttons, Wi-Fi, device ID from the MAC, then the network worker. Everything that
-    /// can be wrong with the settings or the embedded certificates is reported here, once, in plain words.
+    /// Boot: settings, LED off, buttons, device ID from the MAC, then Wi-Fi, the clock and the network worker.
+    /// Everything that can be wrong with the settings or the embedded certificates is reported here, once, in plain
+    /// words. The decisions are the core's; this file only wires the board's adapters to it.
     /// </summary>
     public static class Program
     {
@@ -43,13 +44,15 @@ namespace WwepDevice
 
             log.Write(LogLevel.Info, "device " + DeviceIdentity.ToHex(deviceId) + ", server " + settings.ServerHost + ", mode " + ModeName(settings.Mode));
 
+            IClock clock = new SystemClock();
             EmbeddedCredentials credentials = settings.UsesTls ? EmbeddedCredentials.Load(settings.UseClientCertificate, log) : null;
-            Esp32Transport transport = new Esp32Transport(settings, credentials, deviceId, log);
+            ServerAddressCache addresses = new ServerAddressCache(settings, Esp32Transport.LookUp, clock, log);
+            Esp32Transport transport = new Esp32Transport(settings, credentials, addresses, deviceId);
             GpioController gpio = new GpioController();
             ButtonLedController controller = new ButtonLedController(
                 settings,
                 new GpioLed(gpio, settings.LedPin),
-                new LedStateSender(transport, new SystemClock(), settings, deviceId),
+                new LedStateSender(transport, clock, settings, deviceId),
                 new RetryPolicy(settings.MaxAttempts, settings.InitialBackoffMilliseconds, settings.MaxBackoffMilliseconds, new Random()),
                 new AutoResetSignal(),
                 log);
@@ -61,14 +64,13 @@ namespace WwepDevice
             }
 
             controller.Start();
-            new WifiConnector(settings, log, delegate(bool up)
-            {
-                transport.NetworkUp = up;
-                if (up)
-                {
-                    controller.OnNetworkAvailable();
-                }
-            }).Start();
+
+            ClockSync clockSync = settings.UsesTls
+                ? new ClockSync(settings, clock, RtcClockSetter.Set, SntpUdpClient.Exchange, addresses, new DateTime(FirmwareBuild.UtcTicks), new AutoResetSignal(), log)
+                : null;
+            NetworkEvents network = new NetworkEvents(delegate(bool up) { transport.NetworkUp = up; }, addresses, clockSync, controller);
+            WifiConnector wifi = new WifiConnector(settings);
+            wifi.Start(new WifiLink(settings, wifi.Join, network.OnChanged, new AutoResetSignal(), log));
 
             Thread.Sleep(Timeout.Infinite);
         }

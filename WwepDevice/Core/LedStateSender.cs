@@ -134,7 +134,12 @@ namespace WwepDevice.Core
                 }
                 catch (WwepTransportException ex)
                 {
-                    if (total > 0 && ex.Failure == TransportFailure.ReplyTimeout)
+                    // Bytes already in, then a timeout or a broken connection: those bytes are the whole reply. On
+                    // the board a TLS server that closes without close_notify makes SslStream.Read throw instead of
+                    // returning 0 (nf-interpreter ssl_read_internal.cpp: any mbedtls_ssl_read error but
+                    // PEER_CLOSE_NOTIFY becomes SOCK_SOCKET_ERROR, then a SocketException), so an X followed by a
+                    // bare TCP close must still count as the X it is.
+                    if (total > 0 && (ex.Failure == TransportFailure.ReplyTimeout || ex.Failure == TransportFailure.ConnectionLost))
                     {
                         break;
                     }
@@ -221,7 +226,8 @@ namespace WwepDevice.Core
         {
             if (failure == TransportFailure.TlsSetup)
             {
-                return true;
+                // Unusable embedded credentials need a person; a setup that found no heap may work next time.
+                return cause != TlsFailureCause.SetupFailed;
             }
 
             if (failure != TransportFailure.TlsHandshake)
@@ -236,6 +242,7 @@ namespace WwepDevice.Core
                 case TlsFailureCause.CertificateExpired:
                 case TlsFailureCause.UnacceptableAlgorithm:
                 case TlsFailureCause.ClientCertificateRefused:
+                case TlsFailureCause.FatalAlert:
                 case TlsFailureCause.BadEmbeddedCredential:
                 case TlsFailureCause.NoCommonProtocol:
                     return true;

@@ -126,9 +126,12 @@ namespace WwepDevice.Core
                 case ErrorVerifyFailed:
                     return TlsFailureCause.VerifyFailed;
 
-                // A server that requires a client certificate answers a missing or refused one with a fatal
-                // alert (bad_certificate, certificate_required): the "alert 42" of the field reports.
+                // -0x7780 says only that the server sent a fatal alert, whichever it was (mbedTLS keeps the alert
+                // number to itself): a refused client certificate, no common version or cipher, an unknown name.
                 case ErrorFatalAlert:
+                    return TlsFailureCause.FatalAlert;
+
+                // The server asked for a certificate and this device has none to give.
                 case ErrorNoClientCertificate:
                     return TlsFailureCause.ClientCertificateRefused;
                 case ErrorPeerCloseNotify:
@@ -192,11 +195,26 @@ namespace WwepDevice.Core
         /// <returns>A sentence naming the cause and the fix.</returns>
         public static string Explain(TlsFailureCause cause, string hostName, int deviceId, DateTime clockUtc)
         {
+            return Explain(cause, hostName, deviceId, clockUtc, false);
+        }
+
+        /// <summary>
+        /// What the cause means and what to do about it, as the second half of a log line; the likely causes of a
+        /// fatal alert depend on whether the device offered a client certificate.
+        /// </summary>
+        /// <param name="cause">The cause.</param>
+        /// <param name="hostName">The name the device verifies.</param>
+        /// <param name="deviceId">This device's ID, for mutual TLS advice.</param>
+        /// <param name="clockUtc">The device clock, for date problems.</param>
+        /// <param name="clientCertificateSent">True when the handshake offered the embedded device certificate.</param>
+        /// <returns>A sentence naming the cause and the fix.</returns>
+        public static string Explain(TlsFailureCause cause, string hostName, int deviceId, DateTime clockUtc, bool clientCertificateSent)
+        {
             string id = DeviceIdentity.ToHex(deviceId);
             switch (cause)
             {
                 case TlsFailureCause.ClockNotSet:
-                    return "clock not set: the device clock says " + FormatDate(clockUtc) + ", so certificate dates cannot be checked; waiting for SNTP (check that the network reaches an NTP server)";
+                    return "clock not set: the device clock says " + FormatDate(clockUtc) + ", so certificate dates cannot be checked; waiting for SNTP (internet, or the WWEP server's host: WwepServer --sntp-port with TimeFromServer on)";
                 case TlsFailureCause.UnknownCa:
                     return "unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server";
                 case TlsFailureCause.NameMismatch:
@@ -206,7 +224,7 @@ namespace WwepDevice.Core
                 case TlsFailureCause.CertificateNotYetValid:
                     return "certificate not yet valid: it starts after the device clock (" + FormatDate(clockUtc) + "); the clock is behind or the certificate was issued for the future";
                 case TlsFailureCause.UnacceptableAlgorithm:
-                    return "unacceptable algorithm: the certificate uses a hash, key type or curve this firmware refuses (SHA-1, MD5, P-521, RSA under 2048 bits); reissue it with ECDSA P-256 and SHA-256 (dotnet run --project certs/tool -- check lists the problem)";
+                    return "unacceptable algorithm: the certificate uses a hash or key mbedTLS's default profile refuses (SHA-1, MD5, RSA under 2048 bits, a curve the firmware lacks); reissue it with ECDSA P-256 and SHA-256 (dotnet run --project certs/tool -- check lists the problem)";
                 case TlsFailureCause.VerifyFailed:
                     return "certificate verification failed (wrong CA, name or dates); check the server's certificate with dotnet run --project certs/tool -- check";
                 case TlsFailureCause.ClientCertificateRefused:
@@ -217,6 +235,12 @@ namespace WwepDevice.Core
                     return "no common protocol: the server offers no TLS 1.2/1.3 version or cipher suite this firmware speaks";
                 case TlsFailureCause.OutOfMemory:
                     return "out of memory: TLS needs about 33 KB of contiguous heap; close other connections or use a board with PSRAM";
+                case TlsFailureCause.FatalAlert:
+                    return clientCertificateSent
+                        ? "the server ended the handshake with a fatal alert: most likely it refused this device's certificate (not issued by the CA the server trusts, or its CN is not " + id + "); else no TLS version or cipher in common, or the server does not serve the name '" + hostName + "'; check the server's log"
+                        : "the server ended the handshake with a fatal alert: most likely it requires a client certificate (mutual TLS: dotnet run --project certs/tool -- device --id " + id + ", then -- embed --device, and set UseClientCertificate); else no TLS version or cipher in common, or the server does not serve the name '" + hostName + "'; check the server's log";
+                case TlsFailureCause.SetupFailed:
+                    return "TLS setup failed before the handshake: most likely no contiguous heap for the 33 KB of TLS buffers; retried, and a board with PSRAM avoids it";
                 case TlsFailureCause.BadEmbeddedCredential:
                     return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with dotnet run --project certs/tool -- embed";
                 default:
@@ -225,13 +249,13 @@ namespace WwepDevice.Core
         }
 
         /// <summary>
-        /// What to say when the firmware reports a handshake failure without an mbedTLS code (older nanoFramework
-        /// firmware throws a bare SocketException).
+        /// What to say when the platform reports a handshake failure without any code (an exception that is neither a
+        /// CryptographicException nor a SocketException).
         /// </summary>
         /// <returns>A sentence naming the next step.</returns>
         public static string ExplainWithoutCode()
         {
-            return "this firmware reports no mbedTLS code (older nanoFramework firmware); update it (nf-build/flash) for a precise cause, and check for the usual ones with dotnet run --project certs/tool -- check: wrong CA, name, dates";
+            return "the firmware gave no mbedTLS code for this failure; check for the usual causes with dotnet run --project certs/tool -- check: wrong CA, name, dates";
         }
 
         /// <summary>
@@ -240,7 +264,7 @@ namespace WwepDevice.Core
         /// <param name="host">Host the device connected to.</param>
         /// <param name="port">Port.</param>
         /// <param name="evidence">The raw report, for example <c>CryptographicException, verify flags 0x0008 NOT_TRUSTED</c>.</param>
-        /// <param name="explanation">From <see cref="Explain"/>.</param>
+        /// <param name="explanation">From <c>Explain</c>.</param>
         /// <returns>One line.</returns>
         public static string Line(string host, int port, string evidence, string explanation)
         {

@@ -41,5 +41,17 @@ namespace WwepDevice.Core
 
         /// <summary>An embedded certificate or key could not be parsed.</summary>
         BadEmbeddedCredential,
+
+        /// <summary>
+        /// The server ended the handshake with a fatal alert (mbedTLS -0x7780). The code does not say which alert:
+        /// a required or refused client certificate, no common version or cipher, an unknown server name.
+        /// </summary>
+        FatalAlert,
+
+        /// <summary>
+        /// mbedTLS could not set up the connection before any byte was sent (nanoFramework's SslError values, most
+        /// often no heap for the 33 KB of TLS buffers). A retry can succeed once memory is free.
+        /// </summary>
+        SetupFailed,
     }
 }

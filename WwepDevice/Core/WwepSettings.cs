@@ -39,7 +39,27 @@ namespace WwepDevice.Core
             MaxAttempts = 5;
             InitialBackoffMilliseconds = 500;
             MaxBackoffMilliseconds = 15000;
+            TimeFromServer = true;
+            SntpPort = SntpPacket.DefaultPort;
+            InternetTimeWaitMilliseconds = 5000;
         }
+
+        /// <summary>
+        /// TCP keep-alive idle time before the first probe, in seconds. lwIP on ESP32 takes TCP_KEEPIDLE, TCP_KEEPINTVL
+        /// and TCP_KEEPCNT (nf-interpreter <c>targets/ESP32/_include/lwipopts.h</c> LWIP_TCP_KEEPALIVE 1,
+        /// <c>_lwIP/nf_sockets.c</c>), and nanoFramework passes unknown TCP option numbers through
+        /// (<c>src/PAL/Lwip/lwIP_Sockets.cpp</c> GetNativeTcpOption). It is the one bound the platform allows on a TLS
+        /// handshake: a server host that vanishes (no answer, no reset) ends the blocked handshake after about
+        /// idle + interval x count seconds; a live server that simply never answers the ClientHello still answers
+        /// the probes, so nothing bounds that.
+        /// </summary>
+        public const int KeepAliveIdleSeconds = 5;
+
+        /// <summary>Seconds between keep-alive probes.</summary>
+        public const int KeepAliveIntervalSeconds = 2;
+
+        /// <summary>Unanswered probes before lwIP drops the connection.</summary>
+        public const int KeepAliveProbes = 3;
 
         /// <summary>Wi-Fi network name; empty means "use the credentials stored on the board".</summary>
         public string WifiSsid { get; set; }
@@ -83,7 +103,11 @@ namespace WwepDevice.Core
         /// <summary>Button debounce time, applied by the GPIO driver.</summary>
         public int DebounceMilliseconds { get; set; }
 
-        /// <summary>How long a TCP connect (and TLS handshake) may take.</summary>
+        /// <summary>
+        /// How long a TCP connect may take. It does not bound the TLS handshake: nanoFramework runs that blocking,
+        /// with no read timeout, on the interpreter's only task (nf-interpreter <c>SslNative::SecureConnect</c>,
+        /// <c>ssl_connect_internal.cpp</c>), and every managed thread waits until it ends.
+        /// </summary>
         public int ConnectTimeoutMilliseconds { get; set; }
 
         /// <summary>How long the server may take to reply.</summary>
@@ -97,6 +121,20 @@ namespace WwepDevice.Core
 
         /// <summary>Upper bound of the backoff.</summary>
         public int MaxBackoffMilliseconds { get; set; }
+
+        /// <summary>
+        /// While the clock is unset and internet SNTP has not set it within <see cref="InternetTimeWaitMilliseconds"/>,
+        /// take the time from the WWEP server's host by SNTP (WwepServer --sntp-port). An unauthenticated LAN time
+        /// source: someone on the network could answer first with a wrong time, which can at worst make a certificate
+        /// look expired or not yet valid; the device never accepts a time before its firmware was built.
+        /// </summary>
+        public bool TimeFromServer { get; set; }
+
+        /// <summary>The UDP port of the WWEP server's SNTP responder (123).</summary>
+        public int SntpPort { get; set; }
+
+        /// <summary>How long to wait for internet SNTP (the firmware's own) before asking the WWEP server.</summary>
+        public int InternetTimeWaitMilliseconds { get; set; }
 
         /// <summary>The host name TLS verifies: <see cref="TlsHostName"/> or else <see cref="ServerHost"/>.</summary>
         public string EffectiveTlsHostName
@@ -137,7 +175,7 @@ namespace WwepDevice.Core
         /// <returns>The problems, one sentence each; empty when the settings are usable.</returns>
         public string[] Validate()
         {
-            string[] found = new string[24];
+            string[] found = new string[28];
             int count = 0;
 
             if (ServerHost == null || ServerHost.Length == 0)
@@ -217,6 +255,12 @@ namespace WwepDevice.Core
                 found[count++] = "MaxBackoffMilliseconds (" + MaxBackoffMilliseconds.ToString() + ") is below InitialBackoffMilliseconds (" + InitialBackoffMilliseconds.ToString() + ")";
             }
 
+            if (TimeFromServer)
+            {
+                count = CheckBetween(found, count, "SntpPort", SntpPort, 1, 65535);
+            }
+
+            count = CheckBetween(found, count, "InternetTimeWaitMilliseconds", InternetTimeWaitMilliseconds, 0, 600000);
             if (WifiPassword != null && WifiPassword.Length > 0 && (WifiSsid == null || WifiSsid.Length == 0))
             {
                 found[count++] = "WifiPassword is set but WifiSsid is empty: set both, or neither to use the credentials stored on the board";

@@ -8,35 +8,53 @@ using WwepDevice.Core;
 namespace WwepDevice.Esp32
 {
     /// <summary>
-    /// Connections from the board to the WWEP server: DNS with the fallback IP, TCP with a connect timeout, and TLS
-    /// through nanoFramework's SslStream (mbedTLS): certificate required, server name verified, TLS 1.2 or 1.3, the
-    /// embedded CA, optionally the device certificate. A TLS connection that fails is reported; nothing here ever
-    /// opens a plain connection for a TLS request.
+    /// Connections from the board to the WWEP server: the address from the core's cache, TCP with a connect timeout
+    /// and keep-alive, and TLS through nanoFramework's SslStream (mbedTLS): certificate required, server name
+    /// verified, TLS 1.2 or 1.3, the embedded CA, optionally the device certificate. It only calls the platform and
+    /// hands the core what happened; nothing here ever opens a plain connection for a TLS request.
     /// </summary>
     public sealed class Esp32Transport : IWwepTransport
     {
+        // lwIP's option numbers (lwip/sockets.h), passed through by nanoFramework's GetNativeTcpOption.
+        private const int LwipTcpKeepIdle = 0x03;
+        private const int LwipTcpKeepInterval = 0x04;
+        private const int LwipTcpKeepCount = 0x05;
+
         private readonly WwepSettings _settings;
         private readonly EmbeddedCredentials _credentials;
-        private readonly ILog _log;
+        private readonly ServerAddressCache _addresses;
         private readonly int _deviceId;
-        private readonly HostLookup _lookup;
 
         /// <summary>Creates the transport.</summary>
         /// <param name="settings">Server, ports, timeouts, TLS name.</param>
         /// <param name="credentials">Embedded certificates; null when they could not be loaded (TLS then fails clearly).</param>
+        /// <param name="addresses">The server's address, looked up once per network-up.</param>
         /// <param name="deviceId">This device's ID, for diagnosis.</param>
-        /// <param name="log">Where the fallback notice goes.</param>
-        public Esp32Transport(WwepSettings settings, EmbeddedCredentials credentials, int deviceId, ILog log)
+        public Esp32Transport(WwepSettings settings, EmbeddedCredentials credentials, ServerAddressCache addresses, int deviceId)
         {
             _settings = settings;
             _credentials = credentials;
+            _addresses = addresses;
             _deviceId = deviceId;
-            _log = log;
-            _lookup = LookUp;
         }
 
-        /// <summary>True while Wi-Fi has an address; set by <see cref="WifiConnector"/>.</summary>
+        /// <summary>True while Wi-Fi has an address; set from the core's <see cref="WifiLink"/>.</summary>
         public bool NetworkUp { get; set; }
+
+        /// <summary>The platform's DNS lookup (blocking: every managed thread waits while it runs).</summary>
+        /// <param name="host">The name.</param>
+        /// <returns>Its addresses.</returns>
+        public static string[] LookUp(string host)
+        {
+            IPAddress[] found = Dns.GetHostEntry(host).AddressList;
+            string[] addresses = new string[found.Length];
+            for (int i = 0; i < found.Length; i++)
+            {
+                addresses[i] = found[i].ToString();
+            }
+
+            return addresses;
+        }
 
         /// <inheritdoc/>
         public IWwepConnection Connect(TransportKind kind)
@@ -51,7 +69,7 @@ namespace WwepDevice.Esp32
                 throw new WwepTransportException(TransportFailure.TlsSetup, TlsFailureCause.BadEmbeddedCredential, "TLS impossible: " + TlsDiagnosis.Explain(TlsFailureCause.BadEmbeddedCredential, string.Empty, _deviceId, DateTime.UtcNow));
             }
 
-            string address = ServerAddress.Choose(_settings, _lookup, _log);
+            string address = _addresses.Resolve();
             int port = _settings.PortFor(kind);
             Socket socket = ConnectSocket(address, port);
             socket.ReceiveTimeout = _settings.ReplyTimeoutMilliseconds;
@@ -67,54 +85,25 @@ namespace WwepDevice.Esp32
         private IWwepConnection Authenticate(Socket socket, int port)
         {
             SslStream stream = null;
-            string host = _settings.EffectiveTlsHostName;
+            bool clientCertificate = _credentials.Device != null;
             try
             {
                 stream = new SslStream(socket);
 
                 // The only mode in which mbedTLS checks the peer at all; every other value accepts any server.
                 stream.SslVerification = SslVerification.CertificateRequired;
-                socket.ReceiveTimeout = _settings.ConnectTimeoutMilliseconds;
-                stream.AuthenticateAsClient(host, _credentials.Device, _credentials.Ca, SslProtocols.Tls12 | SslProtocols.Tls13);
-                socket.ReceiveTimeout = _settings.ReplyTimeoutMilliseconds;
+
+                // Blocks every managed thread until mbedTLS is done; no timeout reaches it (see WwepSettings.ConnectTimeoutMilliseconds).
+                stream.AuthenticateAsClient(_settings.EffectiveTlsHostName, _credentials.Device, _credentials.Ca, SslProtocols.Tls12 | SslProtocols.Tls13);
                 return new SslConnection(stream, _settings.ServerHost, port, _settings.ReplyTimeoutMilliseconds);
-            }
-            catch (OutOfMemoryException)
-            {
-                Dispose(stream, socket);
-                throw Failure(TlsFailureCause.OutOfMemory, port, "OutOfMemoryException", TlsDiagnosis.Explain(TlsFailureCause.OutOfMemory, host, _deviceId, DateTime.UtcNow));
             }
             catch (Exception ex)
             {
                 Dispose(stream, socket);
                 int code;
-                if (!MbedTlsErrorCode.TryGet(ex, out code))
-                {
-                    // Older firmware: a bare SocketException (or IOException) without the mbedTLS code.
-                    throw Failure(TlsFailureCause.Unknown, port, SocketErrors.Describe(ex), TlsDiagnosis.ExplainWithoutCode());
-                }
-
-                TlsFailureCause cause;
-                string evidence;
-                if (code < 0)
-                {
-                    cause = TlsDiagnosis.FromErrorCode(code);
-                    evidence = TlsDiagnosis.CodeEvidence(ex.GetType().Name, code);
-                }
-                else
-                {
-                    // A failed verification carries the MBEDTLS_X509_BADCERT_* flags, not an error code.
-                    cause = TlsDiagnosis.FromVerifyFlags(code);
-                    evidence = TlsDiagnosis.FlagsEvidence(ex.GetType().Name, code);
-                }
-
-                throw Failure(cause, port, evidence, TlsDiagnosis.Explain(cause, host, _deviceId, DateTime.UtcNow));
+                bool hasCode = MbedTlsErrorCode.TryGet(ex, out code);
+                throw HandshakeFailure.FromPlatform(ex.GetType().Name, hasCode, code, clientCertificate, _settings, port, _deviceId, DateTime.UtcNow);
             }
-        }
-
-        private WwepTransportException Failure(TlsFailureCause cause, int port, string evidence, string explanation)
-        {
-            return new WwepTransportException(TransportFailure.TlsHandshake, cause, TlsDiagnosis.Line(_settings.ServerHost, port, evidence, explanation));
         }
 
         // lwIP's connect has no timeout of its own: run it on a helper thread and close the socket if it takes too
@@ -122,6 +111,7 @@ namespace WwepDevice.Esp32
         private Socket ConnectSocket(string address, int port)
         {
             Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            EnableKeepAlive(socket);
             ConnectAttempt attempt = new ConnectAttempt(socket, new IPEndPoint(IPAddress.Parse(address), port));
             Thread connector = new Thread(attempt.Run);
             connector.Start();
@@ -134,22 +124,28 @@ namespace WwepDevice.Esp32
             if (attempt.Error != null)
             {
                 CloseQuietly(socket);
-                throw new WwepTransportException(TransportFailure.ConnectFailed, TransportMessages.ConnectFailed(address, port, SocketErrors.Describe(attempt.Error)));
+                SocketException socketError = attempt.Error as SocketException;
+                throw ExchangeFailure.ConnectFailed(address, port, attempt.Error.GetType().Name, socketError != null, socketError != null ? socketError.ErrorCode : 0);
             }
 
             return socket;
         }
 
-        private static string[] LookUp(string host)
+        // The values are the core's (WwepSettings.KeepAlive*); a platform that refuses an option keeps its defaults,
+        // which is no worse than not asking.
+        private static void EnableKeepAlive(Socket socket)
         {
-            IPAddress[] found = Dns.GetHostEntry(host).AddressList;
-            string[] addresses = new string[found.Length];
-            for (int i = 0; i < found.Length; i++)
+            try
             {
-                addresses[i] = found[i].ToString();
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepIdle, WwepSettings.KeepAliveIdleSeconds);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepInterval, WwepSettings.KeepAliveIntervalSeconds);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepCount, WwepSettings.KeepAliveProbes);
             }
-
-            return addresses;
+            catch (Exception)
+            {
+                // Keep-alive is a mitigation, not a requirement.
+            }
         }
 
         private static void Dispose(SslStream stream, Socket socket)

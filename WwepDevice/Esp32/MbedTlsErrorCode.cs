@@ -1,28 +1,34 @@
 using System;
+using System.Net.Sockets;
 using System.Reflection;
 
 namespace WwepDevice.Esp32
 {
     /// <summary>
-    /// Reads the mbedTLS code that newer nanoFramework firmware attaches to a failed handshake
-    /// (System.Security.Cryptography.CryptographicException.ErrorCode, nf-interpreter PR #3468).
-    /// The type is looked up by name because the System.Net versions this firmware builds against do not all
-    /// declare it: older ones, and older firmware, throw a bare SocketException instead.
+    /// Reads the code a failed TLS or socket call carries, without judging it: <c>SocketException.ErrorCode</c>, or
+    /// <c>System.Security.Cryptography.CryptographicException.ErrorCode</c> that firmware from July 2026 on throws
+    /// (nf-interpreter #3460/#3468). The latter is read by name because not every System.Net release declares the type.
+    /// What a code means is decided in <c>WwepDevice.Core.HandshakeFailure</c>.
     /// </summary>
     public static class MbedTlsErrorCode
     {
-        private const string ExceptionTypeName = "CryptographicException";
-
-        /// <summary>The code carried by <paramref name="ex"/>, if it is a CryptographicException.</summary>
-        /// <param name="ex">What AuthenticateAsClient threw.</param>
-        /// <param name="code">Negative: an mbedTLS error code; positive: MBEDTLS_X509_BADCERT_* flags.</param>
-        /// <returns>Whether there was a code.</returns>
+        /// <summary>The code carried by <paramref name="ex"/>.</summary>
+        /// <param name="ex">What the platform threw.</param>
+        /// <param name="code">The code, when there is one.</param>
+        /// <returns>Whether the exception carried a code.</returns>
         public static bool TryGet(Exception ex, out int code)
         {
             code = 0;
-            if (ex == null || ex.GetType().Name != ExceptionTypeName)
+            if (ex == null)
             {
                 return false;
+            }
+
+            SocketException socketError = ex as SocketException;
+            if (socketError != null)
+            {
+                code = socketError.ErrorCode;
+                return true;
             }
 
             MethodInfo getter = ex.GetType().GetMethod("get_ErrorCode");

@@ -38,7 +38,7 @@ namespace WwepDevice.Esp32
             }
             catch (Exception ex)
             {
-                throw SocketErrors.WhileExchanging(ex, _host, _port, _replyTimeout);
+                throw Failure(ex);
             }
         }
 
@@ -51,7 +51,7 @@ namespace WwepDevice.Esp32
             }
             catch (Exception ex)
             {
-                throw SocketErrors.WhileExchanging(ex, _host, _port, _replyTimeout);
+                throw Failure(ex);
             }
         }
 
@@ -66,6 +66,13 @@ namespace WwepDevice.Esp32
             {
                 // Closing a socket the peer already reset is not an error worth reporting.
             }
+        }
+
+        // Hands the core the facts: the exception's type and, for a SocketException, its code.
+        private WwepTransportException Failure(Exception ex)
+        {
+            SocketException socketError = ex as SocketException;
+            return ExchangeFailure.WhileExchanging(ex.GetType().Name, socketError != null, socketError != null ? socketError.ErrorCode : 0, _host, _port, _replyTimeout);
         }
     }
 }

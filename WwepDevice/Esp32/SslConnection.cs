@@ -1,5 +1,6 @@
 using System;
 using System.Net.Security;
+using System.Net.Sockets;
 using WwepDevice.Core;
 
 namespace WwepDevice.Esp32
@@ -37,7 +38,7 @@ namespace WwepDevice.Esp32
             }
             catch (Exception ex)
             {
-                throw SocketErrors.WhileExchanging(ex, _host, _port, _replyTimeout);
+                throw Failure(ex);
             }
         }
 
@@ -50,7 +51,7 @@ namespace WwepDevice.Esp32
             }
             catch (Exception ex)
             {
-                throw SocketErrors.WhileExchanging(ex, _host, _port, _replyTimeout);
+                throw Failure(ex);
             }
         }
 
@@ -65,6 +66,13 @@ namespace WwepDevice.Esp32
             {
                 // The peer may have reset already; the context is freed either way.
             }
+        }
+
+        // Hands the core the facts: the exception's type and, for a SocketException, its code.
+        private WwepTransportException Failure(Exception ex)
+        {
+            SocketException socketError = ex as SocketException;
+            return ExchangeFailure.WhileExchanging(ex.GetType().Name, socketError != null, socketError != null ? socketError.ErrorCode : 0, _host, _port, _replyTimeout);
         }
     }
 }

@@ -22,8 +22,8 @@ namespace WwepSimulator
         private readonly TlsCredentials? _credentials;
         private readonly int _deviceId;
         private readonly IClock _clock;
-        private readonly ILog _log;
         private readonly ExchangeTrace _trace;
+        private readonly ServerAddressCache _addresses;
 
         /// <summary>Creates the transport.</summary>
         /// <param name="settings">Server, ports, timeouts, TLS name.</param>
@@ -38,8 +38,14 @@ namespace WwepSimulator
             _credentials = credentials;
             _deviceId = deviceId;
             _clock = clock;
-            _log = log;
             _trace = trace;
+            _addresses = new ServerAddressCache(settings, LookUp, clock, log);
+        }
+
+        /// <summary>The server's address, looked up once as on the board; the clock keeper shares it.</summary>
+        public ServerAddressCache Addresses
+        {
+            get { return _addresses; }
         }
 
         /// <inheritdoc/>
@@ -50,7 +56,7 @@ namespace WwepSimulator
                 throw new WwepTransportException(TransportFailure.TlsSetup, TlsFailureCause.BadEmbeddedCredential, "TLS impossible: " + TlsDiagnosis.Explain(TlsFailureCause.BadEmbeddedCredential, string.Empty, _deviceId, _clock.UtcNow));
             }
 
-            string address = ServerAddress.Choose(_settings, LookUp, _log);
+            string address = _addresses.Resolve();
             int port = _settings.PortFor(kind);
             Socket socket = ConnectSocket(address, port);
             socket.ReceiveTimeout = _settings.ReplyTimeoutMilliseconds;
@@ -90,7 +96,8 @@ namespace WwepSimulator
 
             try
             {
-                // The handshake gets the connect timeout, as on the board.
+                // The board cannot bound its handshake (see WwepSettings.ConnectTimeoutMilliseconds); the simulator
+                // does, with the connect timeout, so that a stalled server cannot hang a test run.
                 socket.ReceiveTimeout = _settings.ConnectTimeoutMilliseconds;
                 using (CancellationTokenSource limit = new CancellationTokenSource(_settings.ConnectTimeoutMilliseconds))
                 {
@@ -102,24 +109,13 @@ namespace WwepSimulator
             catch (Exception ex) when (ex is AuthenticationException || ex is IOException || ex is SocketException || ex is OperationCanceledException)
             {
                 stream.Dispose();
-                TlsFailureCause cause;
-                string evidence;
+                bool clientCertificate = credentials.Device != null;
                 if (flags != 0)
                 {
-                    cause = TlsDiagnosis.FromVerifyFlags(flags);
-                    evidence = TlsDiagnosis.FlagsEvidence(ex.GetType().Name, flags);
-                }
-                else
-                {
-                    int code = MbedTlsCodeFor(ex);
-                    cause = TlsDiagnosis.FromErrorCode(code);
-                    evidence = TlsDiagnosis.CodeEvidence(ex.GetType().Name, code);
+                    throw HandshakeFailure.FromVerifyFlags(ex.GetType().Name, flags, clientCertificate, _settings, port, _deviceId, _clock.UtcNow);
                 }
 
-                throw new WwepTransportException(
-                    TransportFailure.TlsHandshake,
-                    cause,
-                    TlsDiagnosis.Line(_settings.ServerHost, port, evidence, TlsDiagnosis.Explain(cause, host, _deviceId, _clock.UtcNow)));
+                throw HandshakeFailure.FromErrorCode(ex.GetType().Name, MbedTlsCodeFor(ex), clientCertificate, _settings, port, _deviceId, _clock.UtcNow);
             }
 
             _trace.Note("connected to " + address + ":" + port.ToString() + " (" + DescribeProtocol(stream.SslProtocol) + ", server certificate " + stream.RemoteCertificate?.Subject + " verified for '" + host + "' against the project CA" + (credentials.Device != null ? ", device certificate " + credentials.Device.Subject + " offered" : string.Empty) + ")");

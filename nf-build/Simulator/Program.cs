@@ -91,8 +91,12 @@ namespace WwepSimulator
             trace.Note("MAC " + BitConverter.ToString(mac).Replace('-', ':').ToLowerInvariant() + ", device clock " + clock.UtcNow.ToString("yyyy-MM-dd HH:mm:ss") + " UTC" + (clock.IsSimulated ? " (simulated)" : string.Empty)
                 + (credentials != null ? ", trusting only " + credentials.Ca.Subject : string.Empty));
 
-            SimulatedDevice device = new SimulatedDevice(settings, deviceId, new HostTransport(settings, credentials, deviceId, clock, log, trace), clock, log, new ConsoleLed(output));
+            HostTransport transport = new HostTransport(settings, credentials, deviceId, clock, log, trace);
+            SimulatedDevice device = new SimulatedDevice(settings, deviceId, transport, clock, log, new ConsoleLed(output));
             device.Start();
+
+            // The network is up from the start; as on the board, an unset clock is then set before TLS needs it.
+            device.NetworkUp(transport.Addresses, settings.UsesTls ? SimulatedTime.ClockSyncFor(settings, clock, transport.Addresses, log) : null);
             try
             {
                 bool twoButton = settings.Mode == LinkMode.TwoButton;

@@ -65,6 +65,14 @@ namespace WwepSimulator
             Controller.Start();
         }
 
+        /// <summary>The network came up: what the board's Wi-Fi link reports, with the firmware's own reactions.</summary>
+        /// <param name="addresses">The transport's address cache.</param>
+        /// <param name="clockSync">Sets an unset clock; null when no button uses TLS.</param>
+        public void NetworkUp(ServerAddressCache addresses, ClockSync? clockSync)
+        {
+            new NetworkEvents(delegate(bool up) { }, addresses, clockSync, Controller).OnChanged(true);
+        }
+
         /// <summary>A press of the first button, or of the second (TLS) one in two-button mode.</summary>
         /// <param name="secondButton">True for the second button.</param>
         public void Press(bool secondButton)

@@ -121,7 +121,7 @@ namespace WwepSimulator
         /// <summary>Connect timeout.</summary>
         public Option<int> ConnectTimeout { get; } = new Option<int>("--connect-timeout")
         {
-            Description = "Milliseconds a TCP connect (and the TLS handshake) may take.",
+            Description = "Milliseconds a TCP connect may take (the simulator also bounds its TLS handshake with it; the board cannot).",
             HelpName = "ms",
             DefaultValueFactory = _ => Defaults.ConnectTimeoutMilliseconds,
         };
@@ -142,6 +142,30 @@ namespace WwepSimulator
             DefaultValueFactory = _ => Defaults.MaxAttempts,
         };
 
+        /// <summary>The WWEP server's SNTP port.</summary>
+        public Option<int> SntpPort { get; } = new Option<int>("--sntp-port")
+        {
+            Description = "UDP port of the WWEP server's SNTP responder (WwepServer --sntp-port), asked for the time while "
+                + "the device clock is unset, as the board does.",
+            HelpName = "port",
+            DefaultValueFactory = _ => Defaults.SntpPort,
+        };
+
+        /// <summary>Turns off the time from the WWEP server.</summary>
+        public Option<bool> NoServerTime { get; } = new Option<bool>("--no-server-time")
+        {
+            Description = "Never take the time from the WWEP server (the board's TimeFromServer = false).",
+        };
+
+        /// <summary>How long to wait for internet time first.</summary>
+        public Option<int> InternetTimeWait { get; } = new Option<int>("--internet-time-wait")
+        {
+            Description = "Milliseconds an unset clock waits for internet SNTP before asking the WWEP server (the simulator "
+                + "has no internet SNTP of its own, so this is only the board's delay).",
+            HelpName = "ms",
+            DefaultValueFactory = _ => Defaults.InternetTimeWaitMilliseconds,
+        };
+
         /// <summary>Hides the wire trace.</summary>
         public Option<bool> Quiet { get; } = new Option<bool>("--quiet")
         {
@@ -159,7 +183,7 @@ namespace WwepSimulator
                 + "the LED; each press stores the LED state on the WWEP server (register 05) over plain TCP or TLS.")
             {
                 Host, FallbackIp, TlsName, PlainPort, TlsPort, Mode, ClientCert, Ca, DeviceCert, DeviceKey, Mac, Clock,
-                Presses, Interval, ConnectTimeout, ReplyTimeout, Attempts, Quiet,
+                Presses, Interval, ConnectTimeout, ReplyTimeout, Attempts, SntpPort, NoServerTime, InternetTimeWait, Quiet,
             };
             root.SetAction(run);
 
@@ -196,6 +220,9 @@ namespace WwepSimulator
                 ConnectTimeoutMilliseconds = result.GetValue(ConnectTimeout),
                 ReplyTimeoutMilliseconds = result.GetValue(ReplyTimeout),
                 MaxAttempts = result.GetValue(Attempts),
+                SntpPort = result.GetValue(SntpPort),
+                TimeFromServer = !result.GetValue(NoServerTime),
+                InternetTimeWaitMilliseconds = result.GetValue(InternetTimeWait),
             };
 
             // The board needs a pin for its second button; the simulator's is the t key.

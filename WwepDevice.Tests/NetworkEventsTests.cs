@@ -1,0 +1,59 @@
+using System;
+using System.Collections;
+using nanoFramework.TestFramework;
+using WwepDevice.Core;
+using WwepDevice.Tests.Fakes;
+
+namespace WwepDevice.Tests
+{
+    [TestClass]
+    public class NetworkEventsTests
+    {
+        [TestMethod]
+        public void AStateTlsCouldNotSendGoesOutOnceTheClockIsSet()
+        {
+            FakeClock clock = new FakeClock(new DateTime(1970, 1, 1));
+            WwepSettings settings = new WwepSettings();
+            settings.MaxAttempts = 1;
+            FakeTransport transport = new FakeTransport();
+            transport.Enqueue(new FakeConnection(Ascii.Bytes("A02E8050001"), ReplyScript.ReplyThenClose));
+            FakeSignal wake = new FakeSignal();
+            ButtonLedController controller = new ButtonLedController(settings, new FakeLed(), new LedStateSender(transport, clock, settings, 0x02E8), new RetryPolicy(1, 10, 10, new Random(1)), wake, new RecordingLog());
+            controller.OnButtonPressed(false);
+            controller.ProcessPending();
+            Assert.AreEqual(0, transport.Connects, "TLS is not attempted with the clock at 1970");
+            Assert.IsTrue(controller.HasUndelivered);
+
+            SntpServerScript server = new SntpServerScript(new DateTime(2026, 11, 29, 22, 0, 0));
+            ServerAddressCache cache = new ServerAddressCache(settings, delegate(string host) { return new string[] { "192.168.4.2" }; }, clock, new RecordingLog());
+            ClockSync sync = new ClockSync(settings, clock, delegate(DateTime utc) { clock.UtcNow = utc; }, server.Exchange, cache, new DateTime(2026, 11, 1), new FakeSignal(), new RecordingLog());
+            ArrayList transportStates = new ArrayList();
+            NetworkEvents events = new NetworkEvents(delegate(bool up) { transportStates.Add(up); }, cache, sync, controller);
+            events.SetClock();
+
+            Assert.IsTrue(controller.HasPending, "the undelivered state is queued again once the clock is set");
+            controller.ProcessPending();
+            Assert.AreEqual(1, transport.Connects);
+            Assert.IsFalse(controller.HasUndelivered);
+        }
+
+        [TestMethod]
+        public void EveryChangeForgetsTheServerAddressAndTellsTheTransport()
+        {
+            int[] lookups = new int[1];
+            WwepSettings settings = new WwepSettings();
+            settings.Mode = LinkMode.Plain;
+            ServerAddressCache cache = new ServerAddressCache(settings, delegate(string host) { lookups[0]++; return new string[] { "192.168.4.2" }; }, FakeClock.Synced(), new RecordingLog());
+            ButtonLedController controller = new ButtonLedController(settings, new FakeLed(), new LedStateSender(new FakeTransport(), FakeClock.Synced(), settings, 1), new RetryPolicy(1, 10, 10, new Random(1)), new FakeSignal(), new RecordingLog());
+            ArrayList transportStates = new ArrayList();
+            NetworkEvents events = new NetworkEvents(delegate(bool up) { transportStates.Add(up); }, cache, null, controller);
+            cache.Resolve();
+            events.OnChanged(false);
+            events.OnChanged(true);
+            cache.Resolve();
+            Assert.AreEqual(2, lookups[0]);
+            Assert.AreEqual(false, (bool)transportStates[0]);
+            Assert.AreEqual(true, (bool)transportStates[1]);
+        }
+    }
+}
