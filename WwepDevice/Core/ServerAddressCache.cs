@@ -94,13 +94,14 @@ namespace WwepDevice.Core
 
                     _failed = true;
                     _failedAtUtc = _clock.UtcNow;
-                    if (HasFallback())
-                    {
-                        // Said once per network-up: every later attempt goes to the fallback without a word.
-                        _log.Write(LogLevel.Warning, TransportMessages.UsingFallback(host, _settings.ServerFallbackIp));
-                        _address = _settings.ServerFallbackIp;
-                        return _address;
-                    }
+                }
+
+                if (HasFallback())
+                {
+                    // Said once per network-up: every later attempt goes to the fallback without a word.
+                    _log.Write(LogLevel.Warning, TransportMessages.UsingFallback(host, _settings.ServerFallbackIp));
+                    _address = _settings.ServerFallbackIp;
+                    return _address;
                 }
 
                 throw new WwepTransportException(TransportFailure.NameNotResolved, TransportMessages.NameNotResolved(host));

@@ -85,7 +85,7 @@ namespace WwepEndToEnd.Tests
             bool settled = device.PressAndSettle();
 
             Expect.NoCrash(device, settled);
-            AssertRetriedThenGaveUp(device, "bad reply to W02E8050001: short reply (");
+            AssertRetriedThenGaveUp(device, "bad reply to W02E8050001: short reply (5 of 11 bytes), got 'A02E8'; is this a WWEP server?");
             AssertRecovers(device, responder);
         }
 
