@@ -216,10 +216,17 @@ namespace WwepCerts
             string key = CertificateFacts.KeyDescription(certificate);
             string? curve = CertificateFacts.CurveOid(certificate);
             int rsaBits = CertificateFacts.RsaKeySize(certificate);
-            if (curve != null && curve != CertificateFacts.P256Oid && curve != CertificateFacts.P384Oid)
+            if (curve == CertificateFacts.P521Oid)
+            {
+                // mbedTLS's default X.509 profile lists secp521r1 (library/x509_crt.c, mbedtls_x509_crt_profile_default)
+                // and ESP-IDF enables the curve by default: it works, but costs the board time and heap.
+                ok = false;
+                Add(FindingLevel.Warning, CheckRule.Algorithm, path, "has an " + key + " key: the ESP32's mbedTLS accepts it, but P-521 arithmetic runs in software and makes each handshake several times slower and hungrier for heap than P-256; " + ReissueAdvice(role, certificate) + " (ECDSA P-256 by default)");
+            }
+            else if (curve != null && curve != CertificateFacts.P256Oid && curve != CertificateFacts.P384Oid)
             {
                 ok = false;
-                Add(FindingLevel.Error, CheckRule.Algorithm, path, "has an " + key + " key, a curve the ESP32's mbedTLS build does not accept (it takes P-256 and P-384): " + ReissueAdvice(role, certificate) + " (ECDSA P-256 by default)");
+                Add(FindingLevel.Error, CheckRule.Algorithm, path, "has an " + key + " key, a curve this project does not vouch for on the ESP32 (P-256, P-384 and P-521 are in mbedTLS's default profile): " + ReissueAdvice(role, certificate) + " (ECDSA P-256 by default)");
             }
             else if (curve == null && rsaBits == 0)
             {

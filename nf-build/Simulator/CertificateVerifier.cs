@@ -9,7 +9,7 @@ namespace WwepSimulator
     /// <summary>
     /// Checks the server certificate the way the board's mbedTLS does, and reports the result as the same
     /// MBEDTLS_X509_BADCERT_* flags: only the project CA is trusted (not this PC's store), dates are judged against
-    /// the simulated device clock (not this PC's), and SHA-1/MD5 signatures or P-521/short RSA keys are refused.
+    /// the simulated device clock (not this PC's), and SHA-1/MD5 signatures or short RSA keys are refused.
     /// </summary>
     public sealed class CertificateVerifier
     {
@@ -140,7 +140,8 @@ namespace WwepSimulator
 
             using (ECDsa? ec = certificate.GetECDsaPublicKey())
             {
-                if (ec != null && ec.KeySize > 384)
+                // The board's mbedTLS default profile takes P-256, P-384 and P-521 (library/x509_crt.c).
+                if (ec != null && ec.KeySize > 521)
                 {
                     flags |= TlsDiagnosis.FlagBadKey;
                 }
