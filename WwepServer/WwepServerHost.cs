@@ -38,13 +38,12 @@ namespace WwepServer
         private readonly ILogger _logger;
         private readonly TransactionLog _transactions;
         private readonly ConnectionHandler _handler;
-        private readonly LimitWarning _connectionLimit;
+        private readonly ConnectionLimiter _limiter;
         private readonly List<Socket> _listeners = new List<Socket>();
         private readonly List<Task> _acceptLoops = new List<Task>();
         private readonly List<Thread> _acceptThreads = new List<Thread>();
         private readonly ClientCertificatePolicy? _clientPolicy;
         private readonly TaskCompletionSource _allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _openConnections;
         private volatile bool _stopping;
 
         private WwepServerHost(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput, ServerCertificate certificate, ClientCertificatePolicy? clientPolicy, RegisterStore store)
@@ -68,8 +67,8 @@ namespace WwepServer
                 tlsOptions.RemoteCertificateValidationCallback = clientPolicy.Validate;
             }
 
-            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _logger);
-            _connectionLimit = new LimitWarning(_logger, "connection limit (--max-connections " + options.MaxConnections + ")");
+            _limiter = new ConnectionLimiter(options, _logger);
+            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _logger);
         }
 
         /// <summary>Where plain TCP listens (the real port when 0 was asked for), or null with --no-plain.</summary>
@@ -93,7 +92,7 @@ namespace WwepServer
         /// <summary>Connections open right now.</summary>
         public int OpenConnections
         {
-            get { return Volatile.Read(ref _openConnections); }
+            get { return _limiter.OpenConnections; }
         }
 
         /// <summary>Transactions answered so far.</summary>
@@ -102,10 +101,16 @@ namespace WwepServer
             get { return _transactions.TransactionCount; }
         }
 
-        /// <summary>Connections closed at once because the connection limit was reached.</summary>
+        /// <summary>Connections closed at once because the connection limit was reached and none was silent.</summary>
         public long RefusedConnections
         {
-            get { return _connectionLimit.HitCount; }
+            get { return _limiter.GlobalRefusals; }
+        }
+
+        /// <summary>The connection limits (their counters show refusals and evictions).</summary>
+        public ConnectionLimiter Limiter
+        {
+            get { return _limiter; }
         }
 
         /// <summary>The per-connection handler (its counters show which limits were hit).</summary>
@@ -181,7 +186,7 @@ namespace WwepServer
                 thread.Join(TimeSpan.FromSeconds(5));
             }
 
-            if (Volatile.Read(ref _openConnections) > 0)
+            if (_limiter.OpenConnections > 0)
             {
                 await Task.WhenAny(_allClosed.Task, Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
             }
@@ -194,7 +199,7 @@ namespace WwepServer
 
         private void Listen()
         {
-            if (_options.PlainEnabled)
+            if (_options.ServesPlain)
             {
                 Socket plain = Bind(_options.PlainPort, "--plain-port", plainPort: true);
                 PlainEndPoint = (IPEndPoint)plain.LocalEndPoint!;
@@ -318,9 +323,10 @@ namespace WwepServer
                     // Refused connections count too: at the connection limit, the connections that hold the limit
                     // may be the very ones waiting for this thread's commit.
                     servedSinceCommit++;
-                    if (Admit(client))
+                    AdmittedConnection? admitted = _limiter.Admit(client);
+                    if (admitted != null)
                     {
-                        _ = ServeAndCountAsync(client, TransportKind.Plain);
+                        _ = ServeAndCountAsync(admitted, TransportKind.Plain);
                     }
                 }
             }
@@ -356,11 +362,12 @@ namespace WwepServer
                     continue;
                 }
 
-                if (Admit(client))
+                AdmittedConnection? admitted = _limiter.Admit(client);
+                if (admitted != null)
                 {
                     // The reply and close_notify follow each other closely; Nagle would hold the second back for an ACK.
                     client.NoDelay = true;
-                    _ = ServeAndCountAsync(client, TransportKind.Tls);
+                    _ = ServeAndCountAsync(admitted, TransportKind.Tls);
                 }
             }
         }
@@ -371,37 +378,18 @@ namespace WwepServer
             _logger.LogError("accepting a {Transport} connection failed: {Reason}", transport, e.Message);
         }
 
-        // Counts the connection in, or closes it at once when the limit is reached.
-        private bool Admit(Socket client)
-        {
-            if (Interlocked.Increment(ref _openConnections) > _options.MaxConnections)
-            {
-                _connectionLimit.Hit(PeerName.Of(client), "connection closed at once, " + _options.MaxConnections + " are open");
-                client.Dispose();
-                ConnectionClosed();
-                return false;
-            }
-
-            return true;
-        }
-
-        private async Task ServeAndCountAsync(Socket client, TransportKind transport)
+        private async Task ServeAndCountAsync(AdmittedConnection admitted, TransportKind transport)
         {
             try
             {
-                await _handler.ServeAsync(client, transport).ConfigureAwait(false);
+                await _handler.ServeAsync(admitted, transport).ConfigureAwait(false);
             }
             finally
             {
-                ConnectionClosed();
-            }
-        }
-
-        private void ConnectionClosed()
-        {
-            if (Interlocked.Decrement(ref _openConnections) == 0 && _stopping)
-            {
-                _allClosed.TrySetResult();
+                if (_limiter.Release(admitted) == 0 && _stopping)
+                {
+                    _allClosed.TrySetResult();
+                }
             }
         }
     }
