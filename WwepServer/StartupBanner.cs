@@ -34,6 +34,16 @@ namespace WwepServer
 
             lines.Add("  TLS listening on " + PeerName.Format(host.TlsEndPoint) + " (TLS 1.2 and 1.3; client certificates "
                 + (host.ClientCaSubject != null ? "required, issued by " + host.ClientCaSubject + ")" : "not asked for)"));
+            if (host.Sntp != null)
+            {
+                lines.Add("  SNTP time served on UDP " + PeerName.Format(host.Sntp.EndPoint) + " (this machine's clock, stratum "
+                    + NtpPacket.Stratum + ", unauthenticated: boards on this LAN take it before TLS)");
+            }
+            else
+            {
+                lines.Add(host.SntpProblem != null ? "  " + host.SntpProblem : "  SNTP off (--sntp-port 0)");
+            }
+
             if (options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any))
             {
                 string addresses = string.Join(", ", LanAddresses());

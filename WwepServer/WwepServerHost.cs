@@ -77,6 +77,12 @@ namespace WwepServer
         /// <summary>Where TLS listens (the real port when 0 was asked for).</summary>
         public IPEndPoint TlsEndPoint { get; private set; } = new IPEndPoint(IPAddress.None, 0);
 
+        /// <summary>The SNTP responder, or null when it is off or its port could not be bound.</summary>
+        public SntpResponder? Sntp { get; private set; }
+
+        /// <summary>Why SNTP is not served although it was asked for (one line with the fix), or null.</summary>
+        public string? SntpProblem { get; private set; }
+
         /// <summary>The certificate the TLS port serves.</summary>
         public ServerCertificate Certificate { get; }
 
@@ -175,6 +181,7 @@ namespace WwepServer
             }
 
             _stopping = true;
+            Sntp?.Dispose();
             foreach (Socket listener in _listeners)
             {
                 listener.Dispose();
@@ -211,6 +218,13 @@ namespace WwepServer
             Socket tls = Bind(_options.TlsPort, "--tls-port", plainPort: false);
             TlsEndPoint = (IPEndPoint)tls.LocalEndPoint!;
             StartAccepting(tls, TransportKind.Tls);
+
+            // Time is a help for the boards, not the server's job: a port it cannot have is reported, WWEP goes on.
+            if (_options.SntpPort > 0)
+            {
+                Sntp = SntpResponder.TryStart(_options.BindAddress, _options.SntpPort, _logger, out string? problem);
+                SntpProblem = problem;
+            }
         }
 
         private Socket Bind(int port, string optionName, bool plainPort)
