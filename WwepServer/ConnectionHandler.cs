@@ -21,6 +21,7 @@ namespace WwepServer
         private readonly TransactionLog _transactions;
         private readonly SslServerAuthenticationOptions? _tlsOptions;
         private readonly ConnectionLimiter _limiter;
+        private readonly LiveFeed? _feed;
         private readonly ILogger _logger;
         private readonly LimitWarning _handshakeLimit;
         private readonly LimitWarning _firstByteLimit;
@@ -32,9 +33,11 @@ namespace WwepServer
         /// <param name="transactions">The per-transaction console lines.</param>
         /// <param name="tlsOptions">The TLS server settings, or null when there is no TLS port.</param>
         /// <param name="limiter">Counts connections; told when one starts and stops waiting for its first byte.</param>
+        /// <param name="feed">The classroom view's feed, or null when the view is off.</param>
         /// <param name="logger">Events and limits.</param>
-        public ConnectionHandler(ServerOptions options, RequestProcessor processor, TransactionLog transactions, SslServerAuthenticationOptions? tlsOptions, ConnectionLimiter limiter, ILogger logger)
+        public ConnectionHandler(ServerOptions options, RequestProcessor processor, TransactionLog transactions, SslServerAuthenticationOptions? tlsOptions, ConnectionLimiter limiter, LiveFeed? feed, ILogger logger)
         {
+            _feed = feed;
             _limiter = limiter;
             _options = options;
             _processor = processor;
@@ -244,12 +247,13 @@ namespace WwepServer
                 await connection.Tls.ShutdownAsync().ConfigureAwait(false); // TLS close_notify
             }
 
-            _transactions.Record(
-                transport == TransportKind.Tls ? "TLS" : "plain",
-                peer,
-                WwepCodec.ToPrintable(request, 0, Math.Min(count, _options.MaxRequestBytes)),
-                WwepCodec.ToPrintable(reply, 0, outcome.Length),
-                outcome.RejectReason);
+            string transportName = transport == TransportKind.Tls ? "TLS" : "plain";
+            string printableRequest = WwepCodec.ToPrintable(request, 0, Math.Min(count, _options.MaxRequestBytes));
+            string printableReply = WwepCodec.ToPrintable(reply, 0, outcome.Length);
+            _transactions.Record(transportName, peer, printableRequest, printableReply, outcome.RejectReason);
+
+            // The classroom view: one non-blocking enqueue; its work happens on its own task.
+            _feed?.Publish(new TransactionEvent(DateTime.UtcNow, transportName, peer, identity?.CommonName, printableRequest, printableReply, outcome.RejectReason));
             DiscardPendingInput(socket);
         }
 

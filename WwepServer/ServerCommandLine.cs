@@ -95,6 +95,9 @@ namespace WwepServer
             Description = "With --require-client-cert, serve the plain port too. Plain TCP has no identity: a plain client can write any device.",
         };
 
+        /// <summary>The classroom view's port.</summary>
+        public Option<int> WebPort { get; } = PortOption("--web-port", ServerOptions.DefaultWebPort, "HTTP port of the read-only classroom view: every device's LED and registers, live (open http://<this machine>:<port>/ in a browser; GET /api/devices gives JSON); 0 turns it off.", zeroMeansOff: true);
+
         /// <summary>The SNTP port.</summary>
         public Option<int> SntpPort { get; } = PortOption("--sntp-port", ServerOptions.DefaultSntpPort, "UDP port answering SNTP time requests (RFC 4330), so boards get a clock before TLS on a network without internet; 0 turns it off. Port 123 needs root or cap_net_bind_service.", zeroMeansOff: true);
 
@@ -119,7 +122,7 @@ namespace WwepServer
                 + "registers kept on disk. Press Ctrl+C to stop.")
             {
                 PlainPort, TlsPort, Bind, NoPlain, Certificate, Key, ClientCa, RequireClientCert, Data,
-                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, SntpPort, LogLevel,
+                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, SntpPort, LogLevel,
             };
             command.SetAction(action);
             return command;
@@ -153,6 +156,7 @@ namespace WwepServer
                 FirstByteWait = TimeSpan.FromSeconds(result.GetValue(FirstByteWait)),
                 AllowPlain = result.GetValue(AllowPlain),
                 SntpPort = result.GetValue(SntpPort),
+                WebPort = result.GetValue(WebPort),
                 TlsHandshakeTimeout = TimeSpan.FromSeconds(result.GetValue(HandshakeTimeout)),
             };
         }

@@ -15,6 +15,9 @@ namespace WwepServer
         /// <summary>The course's TLS WWEP port.</summary>
         public const int DefaultTlsPort = 40508;
 
+        /// <summary>The classroom view's HTTP port.</summary>
+        public const int DefaultWebPort = 8080;
+
         /// <summary>The NTP port.</summary>
         public const int DefaultSntpPort = 123;
 
@@ -87,6 +90,9 @@ namespace WwepServer
         {
             get { return PlainEnabled && (!RequireClientCertificate || AllowPlain); }
         }
+
+        /// <summary>HTTP port of the read-only classroom view; 0 turns it off.</summary>
+        public int WebPort { get; set; } = DefaultWebPort;
 
         /// <summary>UDP port of the SNTP responder (RFC 4330); 0 turns it off.</summary>
         public int SntpPort { get; set; } = DefaultSntpPort;

@@ -34,6 +34,15 @@ namespace WwepServer
 
             lines.Add("  TLS listening on " + PeerName.Format(host.TlsEndPoint) + " (TLS 1.2 and 1.3; client certificates "
                 + (host.ClientCaSubject != null ? "required, issued by " + host.ClientCaSubject + ")" : "not asked for)"));
+            if (host.Web != null)
+            {
+                lines.Add("  classroom view on http://" + PeerName.Format(host.Web.EndPoint) + "/ (read-only: every device's LED and registers, live; JSON at /api/devices)");
+            }
+            else
+            {
+                lines.Add(host.WebProblem != null ? "  " + host.WebProblem : "  classroom view off (--web-port 0)");
+            }
+
             if (host.Sntp != null)
             {
                 lines.Add("  SNTP time served on UDP " + PeerName.Format(host.Sntp.EndPoint) + " (this machine's clock, stratum "

@@ -36,9 +36,11 @@ namespace WwepServer
 
         private readonly ServerOptions _options;
         private readonly ILogger _logger;
+        private readonly ILoggerFactory _loggerFactory;
         private readonly TransactionLog _transactions;
         private readonly ConnectionHandler _handler;
         private readonly ConnectionLimiter _limiter;
+        private readonly LiveFeed? _feed;
         private readonly List<Socket> _listeners = new List<Socket>();
         private readonly List<Task> _acceptLoops = new List<Task>();
         private readonly List<Thread> _acceptThreads = new List<Thread>();
@@ -68,7 +70,9 @@ namespace WwepServer
             }
 
             _limiter = new ConnectionLimiter(options, _logger);
-            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _logger);
+            _feed = options.WebPort > 0 ? new LiveFeed() : null;
+            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _feed, _logger);
+            _loggerFactory = loggerFactory;
         }
 
         /// <summary>Where plain TCP listens (the real port when 0 was asked for), or null with --no-plain.</summary>
@@ -76,6 +80,12 @@ namespace WwepServer
 
         /// <summary>Where TLS listens (the real port when 0 was asked for).</summary>
         public IPEndPoint TlsEndPoint { get; private set; } = new IPEndPoint(IPAddress.None, 0);
+
+        /// <summary>The classroom view, or null when it is off or its port could not be had.</summary>
+        public ClassroomWebServer? Web { get; private set; }
+
+        /// <summary>Why the classroom view is not served although it was asked for (one line with the fix), or null.</summary>
+        public string? WebProblem { get; private set; }
 
         /// <summary>The SNTP responder, or null when it is off or its port could not be bound.</summary>
         public SntpResponder? Sntp { get; private set; }
@@ -182,6 +192,11 @@ namespace WwepServer
 
             _stopping = true;
             Sntp?.Dispose();
+            if (Web != null)
+            {
+                await Web.DisposeAsync().ConfigureAwait(false);
+            }
+
             foreach (Socket listener in _listeners)
             {
                 listener.Dispose();
@@ -224,6 +239,12 @@ namespace WwepServer
             {
                 Sntp = SntpResponder.TryStart(_options.BindAddress, _options.SntpPort, _logger, out string? problem);
                 SntpProblem = problem;
+            }
+
+            if (_feed != null)
+            {
+                Web = ClassroomWebServer.TryStart(_options.BindAddress, _options.WebPort, Store, _feed, _loggerFactory, out string? problem);
+                WebProblem = problem;
             }
         }
 

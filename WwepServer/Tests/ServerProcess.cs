@@ -152,6 +152,12 @@ namespace WwepServer.Tests
                 start.ArgumentList.Add("0");
             }
 
+            if (Array.IndexOf(args, "--web-port") < 0)
+            {
+                start.ArgumentList.Add("--web-port");
+                start.ArgumentList.Add("0");
+            }
+
             return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet " + ServerDll);
         }
 
