@@ -92,7 +92,7 @@ namespace WwepServer.Tests
 
         /// <summary>A TCP port nothing listens on right now on 127.0.0.1.</summary>
         /// <returns>The port.</returns>
-        internal static int FreeTcpPort()
+        public static int FreeTcpPort()
         {
             using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
