@@ -20,9 +20,11 @@ namespace WwepServer
         private readonly RequestProcessor _processor;
         private readonly TransactionLog _transactions;
         private readonly SslServerAuthenticationOptions? _tlsOptions;
+        private readonly ConnectionLimiter _limiter;
+        private readonly LiveFeed? _feed;
         private readonly ILogger _logger;
         private readonly LimitWarning _handshakeLimit;
-        private readonly LimitWarning _connectIdleLimit;
+        private readonly LimitWarning _firstByteLimit;
         private readonly LimitWarning _requestSizeLimit;
 
         /// <summary>Creates the handler shared by all connections.</summary>
@@ -30,16 +32,20 @@ namespace WwepServer
         /// <param name="processor">Answers requests.</param>
         /// <param name="transactions">The per-transaction console lines.</param>
         /// <param name="tlsOptions">The TLS server settings, or null when there is no TLS port.</param>
+        /// <param name="limiter">Counts connections; told when one starts and stops waiting for its first byte.</param>
+        /// <param name="feed">The classroom view's feed, or null when the view is off.</param>
         /// <param name="logger">Events and limits.</param>
-        public ConnectionHandler(ServerOptions options, RequestProcessor processor, TransactionLog transactions, SslServerAuthenticationOptions? tlsOptions, ILogger logger)
+        public ConnectionHandler(ServerOptions options, RequestProcessor processor, TransactionLog transactions, SslServerAuthenticationOptions? tlsOptions, ConnectionLimiter limiter, LiveFeed? feed, ILogger logger)
         {
+            _feed = feed;
+            _limiter = limiter;
             _options = options;
             _processor = processor;
             _transactions = transactions;
             _tlsOptions = tlsOptions;
             _logger = logger;
             _handshakeLimit = new LimitWarning(logger, "TLS handshake time limit (--handshake-timeout " + Seconds(options.TlsHandshakeTimeout) + ")");
-            _connectIdleLimit = new LimitWarning(logger, "idle limit (--idle-timeout " + Seconds(options.ConnectIdleTimeout) + ")");
+            _firstByteLimit = new LimitWarning(logger, "first-byte wait (--first-byte-wait " + Seconds(options.FirstByteWait) + ")");
             _requestSizeLimit = new LimitWarning(logger, "request size limit (--max-request-bytes " + options.MaxRequestBytes + ")");
         }
 
@@ -49,10 +55,10 @@ namespace WwepServer
             get { return _handshakeLimit.HitCount; }
         }
 
-        /// <summary>Clients dropped for sending nothing in time.</summary>
-        public long IdleTimeouts
+        /// <summary>Clients answered X for sending nothing in time.</summary>
+        public long FirstByteTimeouts
         {
-            get { return _connectIdleLimit.HitCount; }
+            get { return _firstByteLimit.HitCount; }
         }
 
         /// <summary>Requests refused for being longer than the limit.</summary>
@@ -62,21 +68,23 @@ namespace WwepServer
         }
 
         /// <summary>Serves the connection and closes it; never throws.</summary>
-        /// <param name="socket">The accepted socket; this method owns it.</param>
+        /// <param name="admitted">The accepted connection; this method owns its socket.</param>
         /// <param name="transport">Which port it came in on.</param>
         /// <returns>Completes when the connection is closed.</returns>
-        public async Task ServeAsync(Socket socket, TransportKind transport)
+        public async Task ServeAsync(AdmittedConnection admitted, TransportKind transport)
         {
-            string peer = PeerName.Of(socket);
-            var connection = new Connection(socket);
+            string peer = admitted.Peer;
+            var connection = new Connection(admitted.Socket);
             try
             {
                 ClientIdentity? identity = null;
                 if (transport == TransportKind.Tls)
                 {
+                    // Until its first request byte a TLS client has sent nothing of use: it may go to make room.
+                    _limiter.MarkSilent(admitted);
                     var tls = new SslStream(connection.Stream, leaveInnerStreamOpen: false);
                     connection.Tls = tls;
-                    if (!await HandshakeAsync(tls, peer, connection.Timeout).ConfigureAwait(false))
+                    if (!await HandshakeAsync(tls, admitted, connection.Timeout).ConfigureAwait(false))
                     {
                         return;
                     }
@@ -91,11 +99,12 @@ namespace WwepServer
                     }
                 }
 
-                await ServeRequestAsync(connection, transport, peer, identity).ConfigureAwait(false);
+                await ServeRequestAsync(connection, admitted, transport, identity).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is ObjectDisposedException || e is OperationCanceledException)
             {
-                // The client vanished mid-transaction, or would not take the reply in time; nothing more is owed to it.
+                // The client vanished mid-transaction, would not take the reply in time, or was closed to make room for
+                // another (the limiter logged that); nothing more is owed to it.
                 _logger.LogDebug("connection from {Peer} ended early: {Reason}", peer, e.Message);
             }
             catch (Exception e)
@@ -113,7 +122,7 @@ namespace WwepServer
             return time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private async Task<bool> HandshakeAsync(SslStream tls, string peer, CancellationTokenSource timeout)
+        private async Task<bool> HandshakeAsync(SslStream tls, AdmittedConnection admitted, CancellationTokenSource timeout)
         {
             timeout.CancelAfter(_options.TlsHandshakeTimeout);
             try
@@ -123,26 +132,33 @@ namespace WwepServer
             }
             catch (OperationCanceledException)
             {
-                _handshakeLimit.Hit(peer, "connection dropped before the handshake finished");
+                _handshakeLimit.Hit(admitted.Peer, "connection dropped before the handshake finished");
             }
-            catch (Exception e) when (e is AuthenticationException || e is IOException || e is SocketException)
+            catch (Exception e) when (e is AuthenticationException || e is IOException || e is SocketException || e is ObjectDisposedException)
             {
+                if (admitted.Evicted)
+                {
+                    return false;
+                }
+
                 string reason = e.InnerException != null ? e.Message + " " + e.InnerException.Message : e.Message;
-                _logger.LogInformation("TLS handshake with {Peer} failed: {Reason}", peer, reason.Replace('\n', ' '));
+                _logger.LogInformation("TLS handshake with {Peer} failed: {Reason}", admitted.Peer, reason.Replace('\n', ' '));
             }
 
             return false;
         }
 
-        private async Task ServeRequestAsync(Connection connection, TransportKind transport, string peer, ClientIdentity? identity)
+        private async Task ServeRequestAsync(Connection connection, AdmittedConnection admitted, TransportKind transport, ClientIdentity? identity)
         {
             Socket socket = connection.Socket;
+            string peer = admitted.Peer;
 
             // One byte more than the limit, so that "too long" is seen rather than a full buffer read as end of stream.
             byte[] request = new byte[_options.MaxRequestBytes + 1];
             int count = 0;
             FrameState state = FrameState.NeedMore;
             bool complete = false;
+            bool silent = false;
 
             // Plain fast path: a board's request is usually here by the time its connection is accepted; taking it
             // without the asynchronous machinery (and without arming a timer) is most of what a busy server saves.
@@ -153,10 +169,16 @@ namespace WwepServer
                 complete = IsComplete(state);
             }
 
+            if (count == 0 && connection.Tls == null)
+            {
+                // Waiting for a first byte: a candidate for eviction when the server is full (TLS ones already are).
+                _limiter.MarkSilent(admitted);
+            }
+
             while (!complete)
             {
                 CancellationTokenSource timeout = connection.Timeout;
-                timeout.CancelAfter(count == 0 ? _options.ConnectIdleTimeout : _options.RequestIdleTime);
+                timeout.CancelAfter(count == 0 ? _options.FirstByteWait : _options.RequestIdleTime);
                 int received;
                 try
                 {
@@ -166,8 +188,10 @@ namespace WwepServer
                 {
                     if (count == 0)
                     {
-                        _connectIdleLimit.Hit(peer, "connection dropped without a reply: it sent nothing");
-                        return;
+                        // As the course's server does after its read: X, so a client that meant to speak learns why.
+                        _limiter.MarkHeard(admitted);
+                        _firstByteLimit.Hit(peer, "answered X: it sent nothing");
+                        silent = true;
                     }
 
                     // Idle time inside a request: the client has said all it will say (the course's 100 ms rule).
@@ -179,6 +203,11 @@ namespace WwepServer
                     break; // half-close: the request is what we have
                 }
 
+                if (count == 0)
+                {
+                    _limiter.MarkHeard(admitted);
+                }
+
                 count += received;
                 state = RequestFramer.Classify(request, count, _options.MaxRequestBytes);
                 complete = IsComplete(state);
@@ -186,7 +215,11 @@ namespace WwepServer
 
             byte[] reply = new byte[WwepCodec.MaxMessageLength];
             ReplyOutcome outcome;
-            if (state == FrameState.TooLong)
+            if (silent)
+            {
+                outcome = new ReplyOutcome(WwepCodec.BuildReject(reply, 0), "nothing sent within " + Seconds(_options.FirstByteWait) + " s");
+            }
+            else if (state == FrameState.TooLong)
             {
                 _requestSizeLimit.Hit(peer, "answered X");
                 outcome = new ReplyOutcome(WwepCodec.BuildReject(reply, 0), "longer than " + _options.MaxRequestBytes + " bytes");
@@ -214,12 +247,13 @@ namespace WwepServer
                 await connection.Tls.ShutdownAsync().ConfigureAwait(false); // TLS close_notify
             }
 
-            _transactions.Record(
-                transport == TransportKind.Tls ? "TLS" : "plain",
-                peer,
-                WwepCodec.ToPrintable(request, 0, Math.Min(count, _options.MaxRequestBytes)),
-                WwepCodec.ToPrintable(reply, 0, outcome.Length),
-                outcome.RejectReason);
+            string transportName = transport == TransportKind.Tls ? "TLS" : "plain";
+            string printableRequest = WwepCodec.ToPrintable(request, 0, Math.Min(count, _options.MaxRequestBytes));
+            string printableReply = WwepCodec.ToPrintable(reply, 0, outcome.Length);
+            _transactions.Record(transportName, peer, printableRequest, printableReply, outcome.RejectReason);
+
+            // The classroom view: one non-blocking enqueue; its work happens on its own task.
+            _feed?.Publish(new TransactionEvent(DateTime.UtcNow, transportName, peer, identity?.CommonName, printableRequest, printableReply, outcome.RejectReason));
             DiscardPendingInput(socket);
         }
 

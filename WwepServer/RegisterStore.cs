@@ -168,6 +168,22 @@ namespace WwepServer
             return store;
         }
 
+        /// <summary>The devices that have at least one committed register, in ascending order (a scan of all 65,536 IDs).</summary>
+        /// <returns>Their IDs.</returns>
+        public List<int> WrittenDevices()
+        {
+            var devices = new List<int>();
+            for (int device = 0; device < DeviceCount; device++)
+            {
+                if (Volatile.Read(ref _devices[device]) != null)
+                {
+                    devices.Add(device);
+                }
+            }
+
+            return devices;
+        }
+
         /// <summary>Reads a register from memory (committed values only).</summary>
         /// <param name="deviceId">0 to 0xFFFF.</param>
         /// <param name="register">0 to 0xFF.</param>

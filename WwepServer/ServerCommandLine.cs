@@ -83,8 +83,23 @@ namespace WwepServer
         /// <summary>Idle time inside a request.</summary>
         public Option<int> RequestIdleMs { get; } = PositiveOption("--request-idle-ms", 100, 1, "Once a request has started, this much silence (milliseconds) ends it, as in the course's server.");
 
-        /// <summary>Idle limit before the first byte.</summary>
-        public Option<double> IdleTimeout { get; } = SecondsOption("--idle-timeout", 10, "Seconds a connection may stay silent before its first byte (after the TLS handshake); then it is dropped.");
+        /// <summary>Per-address connection limit.</summary>
+        public Option<int> MaxConnectionsPerPeer { get; } = PositiveOption("--max-connections-per-peer", 100, 1, "Connections open at once from one client address; more are closed at once, with a log line, so one machine cannot lock the others out.");
+
+        /// <summary>The wait for the first byte.</summary>
+        public Option<double> FirstByteWait { get; } = SecondsOption("--first-byte-wait", 2, "Seconds a connection may stay silent before its first byte (on TLS: after the handshake); then it is answered X and closed, as the course's server does.");
+
+        /// <summary>Plain port alongside mutual TLS.</summary>
+        public Option<bool> AllowPlain { get; } = new Option<bool>("--allow-plain")
+        {
+            Description = "With --require-client-cert, serve the plain port too. Plain TCP has no identity: a plain client can write any device.",
+        };
+
+        /// <summary>The classroom view's port.</summary>
+        public Option<int> WebPort { get; } = PortOption("--web-port", ServerOptions.DefaultWebPort, "HTTP port of the read-only classroom view: every device's LED and registers, live (open http://<this machine>:<port>/ in a browser; GET /api/devices gives JSON); 0 turns it off.", zeroMeansOff: true);
+
+        /// <summary>The SNTP port.</summary>
+        public Option<int> SntpPort { get; } = PortOption("--sntp-port", ServerOptions.DefaultSntpPort, "UDP port answering SNTP time requests (RFC 4330), so boards get a clock before TLS on a network without internet; 0 turns it off. Port 123 needs root or cap_net_bind_service.", zeroMeansOff: true);
 
         /// <summary>TLS handshake limit.</summary>
         public Option<double> HandshakeTimeout { get; } = SecondsOption("--handshake-timeout", 5, "Seconds a TLS handshake may take; a client that stalls is dropped without disturbing others.");
@@ -107,7 +122,7 @@ namespace WwepServer
                 + "registers kept on disk. Press Ctrl+C to stop.")
             {
                 PlainPort, TlsPort, Bind, NoPlain, Certificate, Key, ClientCa, RequireClientCert, Data,
-                MaxConnections, MaxRequestBytes, RequestIdleMs, IdleTimeout, HandshakeTimeout, LogLevel,
+                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, SntpPort, LogLevel,
             };
             command.SetAction(action);
             return command;
@@ -137,7 +152,11 @@ namespace WwepServer
                 MaxConnections = result.GetValue(MaxConnections),
                 MaxRequestBytes = result.GetValue(MaxRequestBytes),
                 RequestIdleTime = TimeSpan.FromMilliseconds(result.GetValue(RequestIdleMs)),
-                ConnectIdleTimeout = TimeSpan.FromSeconds(result.GetValue(IdleTimeout)),
+                MaxConnectionsPerPeer = result.GetValue(MaxConnectionsPerPeer),
+                FirstByteWait = TimeSpan.FromSeconds(result.GetValue(FirstByteWait)),
+                AllowPlain = result.GetValue(AllowPlain),
+                SntpPort = result.GetValue(SntpPort),
+                WebPort = result.GetValue(WebPort),
                 TlsHandshakeTimeout = TimeSpan.FromSeconds(result.GetValue(HandshakeTimeout)),
             };
         }
@@ -159,8 +178,9 @@ namespace WwepServer
             return Path.Combine(repositoryRoot, "certs", defaultName);
         }
 
-        private static Option<int> PortOption(string name, int defaultPort, string description)
+        private static Option<int> PortOption(string name, int defaultPort, string description, bool zeroMeansOff = false)
         {
+            string range = zeroMeansOff ? " (0 turns it off)" : " (0 picks a free port)";
             var option = new Option<int>(name)
             {
                 Description = description,
@@ -172,7 +192,7 @@ namespace WwepServer
                 int port = result.GetValueOrDefault<int>();
                 if (port < 0 || port > 65535)
                 {
-                    result.AddError(name + " must be 1 to 65535 (0 picks a free port), got " + port);
+                    result.AddError(name + " must be 1 to 65535" + range + ", got " + port);
                 }
             });
             return option;

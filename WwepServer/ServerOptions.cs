@@ -15,6 +15,12 @@ namespace WwepServer
         /// <summary>The course's TLS WWEP port.</summary>
         public const int DefaultTlsPort = 40508;
 
+        /// <summary>The classroom view's HTTP port.</summary>
+        public const int DefaultWebPort = 8080;
+
+        /// <summary>The NTP port.</summary>
+        public const int DefaultSntpPort = 123;
+
         /// <summary>Default data folder, relative to the current directory (git-ignored).</summary>
         public const string DefaultDataDirectory = "wwep-data";
 
@@ -61,8 +67,35 @@ namespace WwepServer
         /// </summary>
         public TimeSpan RequestIdleTime { get; set; } = TimeSpan.FromMilliseconds(100);
 
-        /// <summary>A connection that sends nothing this long after connecting (after the TLS handshake) is dropped.</summary>
-        public TimeSpan ConnectIdleTimeout { get; set; } = TimeSpan.FromSeconds(10);
+        /// <summary>
+        /// A connection that sends nothing this long after connecting (on TLS: after the handshake) is answered <c>X</c>
+        /// and closed, as the course's server does after its read. Generous for Wi-Fi, short against hoarding.
+        /// </summary>
+        public TimeSpan FirstByteWait { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>
+        /// Connections open at once from one client address. Far below <see cref="MaxConnections"/>, so that one
+        /// machine (or one script) cannot take every place.
+        /// </summary>
+        public int MaxConnectionsPerPeer { get; set; } = 100;
+
+        /// <summary>
+        /// With <see cref="RequireClientCertificate"/>, the plain port is served only when this is true: plain TCP has
+        /// no identity, so a plain client can write any device.
+        /// </summary>
+        public bool AllowPlain { get; set; }
+
+        /// <summary>Whether the plain port is opened: asked for, and not closed by mutual TLS without --allow-plain.</summary>
+        public bool ServesPlain
+        {
+            get { return PlainEnabled && (!RequireClientCertificate || AllowPlain); }
+        }
+
+        /// <summary>HTTP port of the read-only classroom view; 0 turns it off.</summary>
+        public int WebPort { get; set; } = DefaultWebPort;
+
+        /// <summary>UDP port of the SNTP responder (RFC 4330); 0 turns it off.</summary>
+        public int SntpPort { get; set; } = DefaultSntpPort;
 
         /// <summary>A TLS handshake that has not finished this long after the connection opened is dropped.</summary>
         public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(5);

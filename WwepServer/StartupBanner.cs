@@ -17,11 +17,42 @@ namespace WwepServer
         public static IReadOnlyList<string> Lines(WwepServerHost host, ServerOptions options)
         {
             var lines = new List<string> { "WWEP server started" };
-            lines.Add(host.PlainEndPoint != null
-                ? "  plain TCP listening on " + PeerName.Format(host.PlainEndPoint)
-                : "  plain TCP off (--no-plain)");
+            if (host.PlainEndPoint == null)
+            {
+                lines.Add(options.PlainEnabled
+                    ? "  plain TCP off: --require-client-cert protects devices only on TLS (add --allow-plain to serve it anyway)"
+                    : "  plain TCP off (--no-plain)");
+            }
+            else
+            {
+                lines.Add("  plain TCP listening on " + PeerName.Format(host.PlainEndPoint));
+                if (options.RequireClientCertificate)
+                {
+                    lines.Add("  WARNING: --allow-plain: plain clients have no certificate and can write any device; mutual TLS protects only TLS clients");
+                }
+            }
+
             lines.Add("  TLS listening on " + PeerName.Format(host.TlsEndPoint) + " (TLS 1.2 and 1.3; client certificates "
                 + (host.ClientCaSubject != null ? "required, issued by " + host.ClientCaSubject + ")" : "not asked for)"));
+            if (host.Web != null)
+            {
+                lines.Add("  classroom view on http://" + PeerName.Format(host.Web.EndPoint) + "/ (read-only: every device's LED and registers, live; JSON at /api/devices)");
+            }
+            else
+            {
+                lines.Add(host.WebProblem != null ? "  " + host.WebProblem : "  classroom view off (--web-port 0)");
+            }
+
+            if (host.Sntp != null)
+            {
+                lines.Add("  SNTP time served on UDP " + PeerName.Format(host.Sntp.EndPoint) + " (this machine's clock, stratum "
+                    + NtpPacket.Stratum + ", unauthenticated: boards on this LAN take it before TLS)");
+            }
+            else
+            {
+                lines.Add(host.SntpProblem != null ? "  " + host.SntpProblem : "  SNTP off (--sntp-port 0)");
+            }
+
             if (options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any))
             {
                 string addresses = string.Join(", ", LanAddresses());
@@ -35,9 +66,9 @@ namespace WwepServer
             }
 
             lines.Add("  data: " + host.Store.DatabasePath + " (" + host.Store.RegisterCount + " register(s) stored; a write is answered only once it is on disk)");
-            lines.Add("  limits: " + options.MaxConnections + " connections, " + options.MaxRequestBytes + " bytes per request, "
-                + options.RequestIdleTime.TotalMilliseconds + " ms silence ends a request, " + options.ConnectIdleTimeout.TotalSeconds
-                + " s idle, " + options.TlsHandshakeTimeout.TotalSeconds + " s TLS handshake");
+            lines.Add("  limits: " + options.MaxConnections + " connections (" + options.MaxConnectionsPerPeer + " per client address), "
+                + options.MaxRequestBytes + " bytes per request, " + options.RequestIdleTime.TotalMilliseconds + " ms silence ends a request, "
+                + options.FirstByteWait.TotalSeconds + " s first-byte wait (then X), " + options.TlsHandshakeTimeout.TotalSeconds + " s TLS handshake");
             return lines;
         }
 

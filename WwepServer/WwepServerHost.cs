@@ -36,15 +36,16 @@ namespace WwepServer
 
         private readonly ServerOptions _options;
         private readonly ILogger _logger;
+        private readonly ILoggerFactory _loggerFactory;
         private readonly TransactionLog _transactions;
         private readonly ConnectionHandler _handler;
-        private readonly LimitWarning _connectionLimit;
+        private readonly ConnectionLimiter _limiter;
+        private readonly LiveFeed? _feed;
         private readonly List<Socket> _listeners = new List<Socket>();
         private readonly List<Task> _acceptLoops = new List<Task>();
         private readonly List<Thread> _acceptThreads = new List<Thread>();
         private readonly ClientCertificatePolicy? _clientPolicy;
         private readonly TaskCompletionSource _allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _openConnections;
         private volatile bool _stopping;
 
         private WwepServerHost(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput, ServerCertificate certificate, ClientCertificatePolicy? clientPolicy, RegisterStore store)
@@ -68,8 +69,10 @@ namespace WwepServer
                 tlsOptions.RemoteCertificateValidationCallback = clientPolicy.Validate;
             }
 
-            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _logger);
-            _connectionLimit = new LimitWarning(_logger, "connection limit (--max-connections " + options.MaxConnections + ")");
+            _limiter = new ConnectionLimiter(options, _logger);
+            _feed = options.WebPort > 0 ? new LiveFeed() : null;
+            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _feed, _logger);
+            _loggerFactory = loggerFactory;
         }
 
         /// <summary>Where plain TCP listens (the real port when 0 was asked for), or null with --no-plain.</summary>
@@ -77,6 +80,18 @@ namespace WwepServer
 
         /// <summary>Where TLS listens (the real port when 0 was asked for).</summary>
         public IPEndPoint TlsEndPoint { get; private set; } = new IPEndPoint(IPAddress.None, 0);
+
+        /// <summary>The classroom view, or null when it is off or its port could not be had.</summary>
+        public ClassroomWebServer? Web { get; private set; }
+
+        /// <summary>Why the classroom view is not served although it was asked for (one line with the fix), or null.</summary>
+        public string? WebProblem { get; private set; }
+
+        /// <summary>The SNTP responder, or null when it is off or its port could not be bound.</summary>
+        public SntpResponder? Sntp { get; private set; }
+
+        /// <summary>Why SNTP is not served although it was asked for (one line with the fix), or null.</summary>
+        public string? SntpProblem { get; private set; }
 
         /// <summary>The certificate the TLS port serves.</summary>
         public ServerCertificate Certificate { get; }
@@ -93,7 +108,7 @@ namespace WwepServer
         /// <summary>Connections open right now.</summary>
         public int OpenConnections
         {
-            get { return Volatile.Read(ref _openConnections); }
+            get { return _limiter.OpenConnections; }
         }
 
         /// <summary>Transactions answered so far.</summary>
@@ -102,10 +117,16 @@ namespace WwepServer
             get { return _transactions.TransactionCount; }
         }
 
-        /// <summary>Connections closed at once because the connection limit was reached.</summary>
+        /// <summary>Connections closed at once because the connection limit was reached and none was silent.</summary>
         public long RefusedConnections
         {
-            get { return _connectionLimit.HitCount; }
+            get { return _limiter.GlobalRefusals; }
+        }
+
+        /// <summary>The connection limits (their counters show refusals and evictions).</summary>
+        public ConnectionLimiter Limiter
+        {
+            get { return _limiter; }
         }
 
         /// <summary>The per-connection handler (its counters show which limits were hit).</summary>
@@ -170,6 +191,12 @@ namespace WwepServer
             }
 
             _stopping = true;
+            Sntp?.Dispose();
+            if (Web != null)
+            {
+                await Web.DisposeAsync().ConfigureAwait(false);
+            }
+
             foreach (Socket listener in _listeners)
             {
                 listener.Dispose();
@@ -181,7 +208,7 @@ namespace WwepServer
                 thread.Join(TimeSpan.FromSeconds(5));
             }
 
-            if (Volatile.Read(ref _openConnections) > 0)
+            if (_limiter.OpenConnections > 0)
             {
                 await Task.WhenAny(_allClosed.Task, Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
             }
@@ -194,7 +221,7 @@ namespace WwepServer
 
         private void Listen()
         {
-            if (_options.PlainEnabled)
+            if (_options.ServesPlain)
             {
                 Socket plain = Bind(_options.PlainPort, "--plain-port", plainPort: true);
                 PlainEndPoint = (IPEndPoint)plain.LocalEndPoint!;
@@ -206,6 +233,19 @@ namespace WwepServer
             Socket tls = Bind(_options.TlsPort, "--tls-port", plainPort: false);
             TlsEndPoint = (IPEndPoint)tls.LocalEndPoint!;
             StartAccepting(tls, TransportKind.Tls);
+
+            // Time is a help for the boards, not the server's job: a port it cannot have is reported, WWEP goes on.
+            if (_options.SntpPort > 0)
+            {
+                Sntp = SntpResponder.TryStart(_options.BindAddress, _options.SntpPort, _logger, out string? problem);
+                SntpProblem = problem;
+            }
+
+            if (_feed != null)
+            {
+                Web = ClassroomWebServer.TryStart(_options.BindAddress, _options.WebPort, Store, _feed, _loggerFactory, out string? problem);
+                WebProblem = problem;
+            }
         }
 
         private Socket Bind(int port, string optionName, bool plainPort)
@@ -318,9 +358,10 @@ namespace WwepServer
                     // Refused connections count too: at the connection limit, the connections that hold the limit
                     // may be the very ones waiting for this thread's commit.
                     servedSinceCommit++;
-                    if (Admit(client))
+                    AdmittedConnection? admitted = _limiter.Admit(client);
+                    if (admitted != null)
                     {
-                        _ = ServeAndCountAsync(client, TransportKind.Plain);
+                        _ = ServeAndCountAsync(admitted, TransportKind.Plain);
                     }
                 }
             }
@@ -356,11 +397,12 @@ namespace WwepServer
                     continue;
                 }
 
-                if (Admit(client))
+                AdmittedConnection? admitted = _limiter.Admit(client);
+                if (admitted != null)
                 {
                     // The reply and close_notify follow each other closely; Nagle would hold the second back for an ACK.
                     client.NoDelay = true;
-                    _ = ServeAndCountAsync(client, TransportKind.Tls);
+                    _ = ServeAndCountAsync(admitted, TransportKind.Tls);
                 }
             }
         }
@@ -371,37 +413,18 @@ namespace WwepServer
             _logger.LogError("accepting a {Transport} connection failed: {Reason}", transport, e.Message);
         }
 
-        // Counts the connection in, or closes it at once when the limit is reached.
-        private bool Admit(Socket client)
-        {
-            if (Interlocked.Increment(ref _openConnections) > _options.MaxConnections)
-            {
-                _connectionLimit.Hit(PeerName.Of(client), "connection closed at once, " + _options.MaxConnections + " are open");
-                client.Dispose();
-                ConnectionClosed();
-                return false;
-            }
-
-            return true;
-        }
-
-        private async Task ServeAndCountAsync(Socket client, TransportKind transport)
+        private async Task ServeAndCountAsync(AdmittedConnection admitted, TransportKind transport)
         {
             try
             {
-                await _handler.ServeAsync(client, transport).ConfigureAwait(false);
+                await _handler.ServeAsync(admitted, transport).ConfigureAwait(false);
             }
             finally
             {
-                ConnectionClosed();
-            }
-        }
-
-        private void ConnectionClosed()
-        {
-            if (Interlocked.Decrement(ref _openConnections) == 0 && _stopping)
-            {
-                _allClosed.TrySetResult();
+                if (_limiter.Release(admitted) == 0 && _stopping)
+                {
+                    _allClosed.TrySetResult();
+                }
             }
         }
     }

@@ -79,10 +79,11 @@ namespace WwepServer.Benchmark
                         bound.CancelAfter(ExchangeTimeout);
                         string? received = await ExchangeAsync(server, tls, Encoding.ASCII.GetBytes(request), reply, bound.Token);
                         double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                        // The echo is compared without regard to the case of the hex digits, as docs/wwep.md asks of every client.
                         bool correct = received != null && kind switch
                         {
-                            LoadKind.Writes => received == "A" + request.Substring(1),
-                            LoadKind.Reads => received.Length == 11 && received.StartsWith("A" + request.Substring(1), StringComparison.Ordinal),
+                            LoadKind.Writes => string.Equals(received, "A" + request.Substring(1), StringComparison.OrdinalIgnoreCase),
+                            LoadKind.Reads => received.Length == 11 && received.StartsWith("A" + request.Substring(1), StringComparison.OrdinalIgnoreCase),
                             _ => received.Length == 11 && received[0] == 'A',
                         };
                         if (correct)

@@ -46,7 +46,8 @@ namespace WwepServer.Tests
                 "--plain-port", "1234", "--tls-port", "5678", "--bind", "127.0.0.1", "--no-plain",
                 "--cert", "/x/s.pem", "--key", "/x/k.pem", "--client-ca", "/x/ca.pem", "--require-client-cert",
                 "--data", "/x/data", "--max-connections", "7", "--max-request-bytes", "20", "--request-idle-ms", "50",
-                "--idle-timeout", "2.5", "--handshake-timeout", "3",
+                "--first-byte-wait", "2.5", "--handshake-timeout", "3", "--max-connections-per-peer", "4", "--allow-plain",
+                "--sntp-port", "1123",
             });
             Assert.Empty(result.Errors);
 
@@ -63,7 +64,10 @@ namespace WwepServer.Tests
             Assert.Equal(7, options.MaxConnections);
             Assert.Equal(20, options.MaxRequestBytes);
             Assert.Equal(TimeSpan.FromMilliseconds(50), options.RequestIdleTime);
-            Assert.Equal(TimeSpan.FromSeconds(2.5), options.ConnectIdleTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(2.5), options.FirstByteWait);
+            Assert.Equal(4, options.MaxConnectionsPerPeer);
+            Assert.True(options.AllowPlain);
+            Assert.Equal(1123, options.SntpPort);
             Assert.Equal(TimeSpan.FromSeconds(3), options.TlsHandshakeTimeout);
         }
 
@@ -80,6 +84,9 @@ namespace WwepServer.Tests
             Assert.Equal("/repo/certs/server.crt.pem", options.CertificatePath);
             Assert.Equal("/repo/certs/server.key.pem", options.KeyPath);
             Assert.Equal(Path.GetFullPath("wwep-data"), options.DataDirectory);
+            Assert.Equal(123, options.SntpPort);
+            Assert.Equal(TimeSpan.FromSeconds(2), options.FirstByteWait);
+            Assert.True(options.MaxConnectionsPerPeer * 5 <= options.MaxConnections, "the per-address cap must be far below the global one");
         }
 
         [Theory]

@@ -16,7 +16,8 @@ namespace WwepServer.Tests
         [Fact]
         public async Task HundredsOfSimultaneousClientsOnBothPortsEachGetTheirOwnReply()
         {
-            await using var server = TestServer.Start();
+            // All clients here share one address; the per-address cap is tested in PeerLimitTests.
+            await using var server = TestServer.Start(configure: o => o.MaxConnectionsPerPeer = o.MaxConnections);
 
             // Each client writes its own register with its own value, all released at the same moment.
             string[] writes = Enumerable.Range(0, Clients).Select(Write).ToArray();
@@ -40,7 +41,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task ConcurrentWritesShareCommits()
         {
-            await using var server = TestServer.Start();
+            await using var server = TestServer.Start(configure: o => o.MaxConnectionsPerPeer = o.MaxConnections);
             string[] writes = Enumerable.Range(0, 200).Select(Write).ToArray();
             string[] replies = await RunAllAtOnceAsync(server, writes);
             Assert.All(replies, reply => Assert.StartsWith("A", reply));

@@ -58,31 +58,34 @@ namespace WwepServer.Tests
         }
 
         // On Linux the plain port defers accepting until the first bytes arrive (about 1 s for a silent client), so
-        // the plain case also shows that a deferred silent client still meets the idle limit.
+        // the plain case also shows that a deferred silent client still meets the first-byte wait.
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public async Task AClientThatSendsNothingIsDroppedWithoutAReply(bool tls)
+        public async Task AClientThatSendsNothingGetsXAsFromTheCourseServer(bool tls)
         {
-            await using var server = TestServer.Start(configure: o => o.ConnectIdleTimeout = TimeSpan.FromMilliseconds(500));
+            await using var server = TestServer.Start(configure: o => o.FirstByteWait = TimeSpan.FromMilliseconds(500));
             using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(tls ? server.Tls : server.Plain);
             using var bound = new CancellationTokenSource(WwepTestClient.Bound);
+            DateTime connected = DateTime.UtcNow;
             if (tls)
             {
                 // Handshake done, then silence.
                 await using var ssl = await WwepTestClient.HandshakeAsync(socket, null, System.Security.Authentication.SslProtocols.None, TestPki.Shared.Ca, bound.Token);
-                Assert.Equal(string.Empty, await WwepTestClient.ReadToCloseAsync(ssl, bound.Token));
+                Assert.Equal("X", await WwepTestClient.ReadToCloseAsync(ssl, bound.Token));
             }
             else
             {
-                Assert.Equal(string.Empty, await ReadUntilClosedAsync(socket));
+                Assert.Equal("X", await ReadUntilClosedAsync(socket));
             }
 
-            string line = await server.Log.WaitForAsync("idle limit", TimeSpan.FromSeconds(5));
-            Assert.Contains("--idle-timeout 0.5", line);
-            Assert.Equal(1, server.Host.Connections.IdleTimeouts);
-            Assert.Equal(0, server.Host.TransactionCount);
+            // Well before the old 10 s idle limit: the wait, plus about a second of deferred accept on plain.
+            Assert.True(DateTime.UtcNow - connected < TimeSpan.FromSeconds(5), "the X took " + (DateTime.UtcNow - connected));
+            string line = await server.Log.WaitForAsync("first-byte wait", TimeSpan.FromSeconds(5));
+            Assert.Contains("--first-byte-wait 0.5", line);
+            Assert.Equal(1, server.Host.Connections.FirstByteTimeouts);
+            await WaitUntilAsync(() => server.Transactions.ToString().Contains("-> X (nothing sent within 0.5 s)", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -128,7 +131,10 @@ namespace WwepServer.Tests
             return await WwepTestClient.ReadToCloseAsync(stream, bound.Token);
         }
 
-        private static async Task WaitUntilAsync(Func<bool> condition)
+        /// <summary>Polls until the condition holds; fails the test after 10 s.</summary>
+        /// <param name="condition">What to wait for.</param>
+        /// <returns>Completes when it holds.</returns>
+        internal static async Task WaitUntilAsync(Func<bool> condition)
         {
             DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
             while (!condition())

@@ -48,7 +48,8 @@ namespace WwepServer.Tests
 
                 Assert.Equal("A" + deviceId + "050001", await Exchange(server, "W" + deviceId + "050001", device, ca));
                 Assert.Equal("X", await Exchange(server, "W0FAC050001", device, ca));
-                Assert.Equal("A" + deviceId + "050001", await WwepTestClient.RequestAsync(server.Plain, "R" + deviceId + "05"));
+                Assert.Equal("A" + deviceId + "050001", await Exchange(server, "R" + deviceId + "05", device, ca));
+                Assert.Contains("plain TCP off: --require-client-cert", server.Output);
             }
             finally
             {

@@ -28,7 +28,7 @@ namespace WwepServer.Tests
             get { return Path.Combine(AppContext.BaseDirectory, "WwepServer.dll"); }
         }
 
-        /// <summary>The plain endpoint it printed.</summary>
+        /// <summary>The plain endpoint it printed (address None when it serves no plain port).</summary>
         public IPEndPoint Plain { get; private set; } = new IPEndPoint(IPAddress.None, 0);
 
         /// <summary>The TLS endpoint it printed.</summary>
@@ -72,9 +72,13 @@ namespace WwepServer.Tests
                 string output = server.Output;
                 Match plain = Regex.Match(output, @"plain TCP listening on ([\d.]+):(\d+)");
                 Match tls = Regex.Match(output, @"TLS listening on ([\d.]+):(\d+)");
-                if (plain.Success && tls.Success)
+                if ((plain.Success || output.Contains("plain TCP off", StringComparison.Ordinal)) && tls.Success)
                 {
-                    server.Plain = new IPEndPoint(IPAddress.Parse(plain.Groups[1].Value), int.Parse(plain.Groups[2].Value));
+                    if (plain.Success)
+                    {
+                        server.Plain = new IPEndPoint(IPAddress.Parse(plain.Groups[1].Value), int.Parse(plain.Groups[2].Value));
+                    }
+
                     server.Tls = new IPEndPoint(IPAddress.Parse(tls.Groups[1].Value), int.Parse(tls.Groups[2].Value));
                     return server;
                 }
@@ -139,6 +143,19 @@ namespace WwepServer.Tests
             foreach (string arg in args)
             {
                 start.ArgumentList.Add(arg);
+            }
+
+            // The real defaults bind port 123 (needs root) and 8080 (may be taken): tests ask for them explicitly.
+            if (Array.IndexOf(args, "--sntp-port") < 0)
+            {
+                start.ArgumentList.Add("--sntp-port");
+                start.ArgumentList.Add("0");
+            }
+
+            if (Array.IndexOf(args, "--web-port") < 0)
+            {
+                start.ArgumentList.Add("--web-port");
+                start.ArgumentList.Add("0");
             }
 
             return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet " + ServerDll);

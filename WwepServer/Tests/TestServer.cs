@@ -64,6 +64,8 @@ namespace WwepServer.Tests
                 KeyPath = pki.ServerKeyPath,
                 ClientCaPath = pki.CaPath,
                 DataDirectory = dataFolder ?? NewDataFolder(),
+                SntpPort = 0, // port 123 needs root; the SNTP tests choose a free port
+                WebPort = 0,  // 8080 may be taken; the web view tests choose a free port
             };
             configure?.Invoke(options);
             var log = new CapturedLog();

@@ -35,6 +35,12 @@ namespace WwepEndToEnd.Tests
         /// <summary>The TLS port.</summary>
         public int TlsPort { get; }
 
+        /// <summary>
+        /// The UDP port for the server's SNTP responder (<c>--sntp-port</c>); 0, the default here, turns it off, so that
+        /// nothing tries port 123. Set it (for example to <see cref="FreePort.Next"/>) before <see cref="Start"/>.
+        /// </summary>
+        public int SntpPort { get; set; }
+
         /// <summary>True while the process runs.</summary>
         public bool IsRunning
         {
@@ -94,7 +100,10 @@ namespace WwepEndToEnd.Tests
             string arguments = "\"" + RepositoryLayout.ServerDll + "\" --bind 127.0.0.1"
                 + " --plain-port " + PlainPort.ToString() + " --tls-port " + TlsPort.ToString()
                 + " --data \"" + _dataFolder + "\" --cert \"" + certificate.Cert + "\" --key \"" + certificate.Key + "\""
-                + (requireClientCertFromCa != null ? " --require-client-cert --client-ca \"" + requireClientCertFromCa + "\"" : string.Empty);
+                + " --sntp-port " + SntpPort.ToString() + " --web-port 0"
+
+                // --allow-plain: the tests read the register back over plain TCP to check what the device stored.
+                + (requireClientCertFromCa != null ? " --require-client-cert --allow-plain --client-ca \"" + requireClientCertFromCa + "\"" : string.Empty);
             ProcessStartInfo start = new ProcessStartInfo("dotnet", arguments)
             {
                 RedirectStandardOutput = true,
