@@ -18,6 +18,9 @@ namespace WwepEndToEnd.Tests
         private readonly StringWriter _buffer = new StringWriter();
         private readonly TextWriter _output;
         private readonly SimulatedDevice _device;
+        private readonly HostTransport _transport;
+        private readonly WwepSettings _settings;
+        private readonly ConsoleLog _log;
         private bool _stopped;
 
         /// <summary>Wires and starts the device.</summary>
@@ -34,9 +37,10 @@ namespace WwepEndToEnd.Tests
 
             _output = TextWriter.Synchronized(_buffer);
             Clock = new SimulatedClock(clockStartUtc);
-            ConsoleLog log = new ConsoleLog(_output);
-            HostTransport transport = new HostTransport(settings, credentials, Id, Clock, log, new ExchangeTrace(_output));
-            _device = new SimulatedDevice(settings, Id, transport, Clock, log, new ConsoleLed(_output));
+            _log = new ConsoleLog(_output);
+            _settings = settings;
+            _transport = new HostTransport(settings, credentials, Id, Clock, _log, new ExchangeTrace(_output));
+            _device = new SimulatedDevice(settings, Id, _transport, Clock, _log, new ConsoleLed(_output));
             _device.Start();
         }
 
@@ -103,6 +107,15 @@ namespace WwepEndToEnd.Tests
         public static TlsCredentials Credentials(string ca, string? deviceCert = null, string? deviceKey = null)
         {
             return TlsCredentials.Load(ca, deviceCert, deviceKey);
+        }
+
+        /// <summary>
+        /// The network comes up, as the board's Wi-Fi link reports it: the firmware's reactions run, including the
+        /// clock keeper when a button uses TLS (it asks the WWEP server by SNTP while the clock is unset).
+        /// </summary>
+        public void NetworkUp()
+        {
+            _device.NetworkUp(_transport.Addresses, _settings.UsesTls ? SimulatedTime.ClockSyncFor(_settings, Clock, _transport.Addresses, _log) : null);
         }
 
         /// <summary>Presses the button and waits until the worker is idle (delivered, refused or given up).</summary>
