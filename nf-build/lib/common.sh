@@ -156,7 +156,7 @@ nf_pinned_nanoff_version() {
 
 # The first x.y.z in a text, such as nanoff's "nanoff 2.5.162+1a2b3c" or ".NET nanoFramework Firmware Flasher v3.0.1".
 nf_version_in() {
-    printf '%s\n' "$1" | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n 1
+    printf '%s\n' "$1" | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n 1 || true
 }
 
 NF_NANOFF_CMD=()
