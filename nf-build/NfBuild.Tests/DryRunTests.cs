@@ -29,7 +29,7 @@ namespace NfBuild.Tests
                     "cd " + sandbox.Repo,
                     nuget + " restore WwepDevice.sln",
                     msbuild + " WwepDevice.sln -p:Configuration=Debug '-p:Platform=Any CPU' -p:NanoFrameworkProjectSystemPath="
-                        + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal",
+                        + projectSystem + "/ -p:NFMDP_PE_Verbose=false -p:NFMDP_PE_VerboseMinimize=false -p:UseSharedCompilation=false -verbosity:minimal",
                 },
                 result.OutputLines);
             Assert.Empty(sandbox.Calls);
@@ -52,7 +52,7 @@ namespace NfBuild.Tests
             // One trailing slash, however NF_PROJECT_SYSTEM_PATH was written: the .nfproj appends file names to it.
             Assert.Equal(
                 sandbox.Bin + "/msbuild WwepDevice.sln -p:Configuration=Release '-p:Platform=Any CPU' -p:NanoFrameworkProjectSystemPath="
-                    + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal",
+                    + projectSystem + "/ -p:NFMDP_PE_Verbose=false -p:NFMDP_PE_VerboseMinimize=false -p:UseSharedCompilation=false -verbosity:minimal",
                 result.OutputLines[2]);
             Assert.Empty(sandbox.Calls);
         }

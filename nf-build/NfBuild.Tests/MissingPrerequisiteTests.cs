@@ -122,7 +122,7 @@ namespace NfBuild.Tests
             Assert.True(result.ExitCode == 1, result.ToString());
             Assert.Contains("error MSB4057", result.StandardOutput);
             Assert.Contains("the project system at " + projectSystem + "/ was not imported", result.StandardError);
-            Assert.Equal(new[] { "nuget restore WwepDevice.sln", "msbuild WwepDevice.sln -p:Configuration=Debug -p:Platform=Any CPU -p:NanoFrameworkProjectSystemPath=" + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal" }, sandbox.Calls);
+            Assert.Equal(new[] { "nuget restore WwepDevice.sln", "msbuild WwepDevice.sln -p:Configuration=Debug -p:Platform=Any CPU -p:NanoFrameworkProjectSystemPath=" + projectSystem + "/ -p:NFMDP_PE_Verbose=false -p:NFMDP_PE_VerboseMinimize=false -p:UseSharedCompilation=false -verbosity:minimal" }, sandbox.Calls);
         }
 
         [Fact]
