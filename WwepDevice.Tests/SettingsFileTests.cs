@@ -138,7 +138,7 @@ namespace WwepDevice.Tests
 
             Assert.IsFalse(outcome.IsUsable);
             Assert.AreEqual(1, outcome.Problems.Length);
-            Assert.Contains("I:\\wwep.conf exists but could not be read (IOException: disk error): store it again with nf-build/configure", outcome.Problems[0]);
+            Assert.Contains("I:\\wwep.conf could not be read (IOException: disk error): store it again with nf-build/configure", outcome.Problems[0]);
             Assert.Contains("nf-build/configure --port <serial>", outcome.Fix);
         }
 

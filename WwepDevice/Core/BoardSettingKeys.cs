@@ -4,7 +4,9 @@ namespace WwepDevice.Core
     /// The keys the board's settings file may set: the settable properties of <see cref="WwepSettings"/>, except the
     /// Wi-Fi credentials. Those are stored by nanoff's network deployment (<c>nf-build/configure</c>) where the
     /// firmware never reads the password back, and a file that the boot log describes must never hold a password.
-    /// To add a key: one line in <see cref="All"/> (and, for nf-build/configure to write it, an option there).
+    /// To add a key: one line in <see cref="All"/>, and its sample in WwepDevice.Tests/SettingsFileTests.cs (Samples,
+    /// checked against this table). nf-build/configure reads the key names from this file: <c>--set Key=value</c>
+    /// writes a new key without any change to the scripts.
     /// </summary>
     public static class BoardSettingKeys
     {

@@ -31,7 +31,9 @@ namespace WwepDevice.Core
             else if (read.Kind == SettingsFileReadKind.Failed)
             {
                 string message = read.ExceptionMessage != null && read.ExceptionMessage.Length > 0 ? ": " + read.ExceptionMessage : string.Empty;
-                string problem = BoardSettingsFile.FilePath + " exists but could not be read (" + read.ExceptionType + message + "): store it again with nf-build/configure --port <serial> --server <host>, or flash the firmware again to erase the storage";
+                // The adapter reports an exception from looking for the file and from reading it alike: a firmware image
+                // without internal storage lands here too, hence the second fix.
+                string problem = BoardSettingsFile.FilePath + " could not be read (" + read.ExceptionType + message + "): store it again with nf-build/configure --port <serial> --server <host>, or, if the board has no internal storage I:, flash the reference ESP32 firmware with nf-build/flash";
                 return new BoardSettingsOutcome(compiled, new string[0], new string[] { problem }, FixLine(true));
             }
             else
