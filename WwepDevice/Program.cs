@@ -17,18 +17,25 @@ namespace WwepDevice
         public static void Main()
         {
             ILog log = new ConsoleLog();
-            WwepSettings settings = DeviceSettings.Create();
-            string[] problems = settings.Validate();
-            if (problems.Length > 0)
+            // Settings: compiled (defaults, LocalSettings.cs), then the board's settings file over them (nf-build/configure).
+            BoardSettingsOutcome board = BoardSettingsLoader.Load(DeviceSettings.Create(), SettingsFileReader.Read(BoardSettingsFile.FilePath));
+            if (!board.IsUsable)
             {
-                for (int i = 0; i < problems.Length; i++)
+                for (int i = 0; i < board.Problems.Length; i++)
                 {
-                    log.Write(LogLevel.Error, "setting: " + problems[i]);
+                    log.Write(LogLevel.Error, "setting: " + board.Problems[i]);
                 }
 
-                log.Write(LogLevel.Error, "fix the settings (WwepDevice/DeviceSettings.cs or LocalSettings.cs), rebuild and deploy");
+                log.Write(LogLevel.Error, board.Fix);
                 Thread.Sleep(Timeout.Infinite);
             }
+
+            for (int i = 0; i < board.Notes.Length; i++)
+            {
+                log.Write(LogLevel.Info, board.Notes[i]);
+            }
+
+            WwepSettings settings = board.Settings;
 
             int deviceId;
             try

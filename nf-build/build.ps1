@@ -137,6 +137,9 @@ $buildArgs = @(
     "-p:Configuration=$Configuration",
     '-p:Platform=Any CPU',
     "-p:NanoFrameworkProjectSystemPath=$projectSystemArg",
+    # As the VS Code extension passes them (nf-VSCodeExtension src/dotnet.ts, mdpBuildProperties).
+    '-p:NFMDP_PE_Verbose=false',
+    '-p:NFMDP_PE_VerboseMinimize=false',
     '-p:UseSharedCompilation=false',
     '-verbosity:minimal'
 )

@@ -1,25 +1,69 @@
 <#
 .SYNOPSIS
-Stores the Wi-Fi credentials and the certificates on the board through nanoff's network deployment file
-(Windows twin of nf-build/configure).
+Stores a board's own settings: the WWEP settings file I:\wwep.conf through nanoff's file deployment, and the Wi-Fi
+credentials and certificates through nanoff's network deployment (Windows twin of nf-build/configure).
 
 .DESCRIPTION
-  nanoff --serialport <COMx> --networkdeployment <temporary JSON file, removed afterwards>
-The Wi-Fi name and password come from $env:WWEP_WIFI_SSID / $env:WWEP_WIFI_PASSWORD or are asked for; they are
-never written into the repository. The CA certificate (default certs\ca.crt.pem) becomes the board's CA root
-bundle; -Device (or -DeviceCert/-DeviceKey) adds the device certificate with its private key.
-The JSON follows nanoff's schema: nanoframework/nanoFirmwareFlasher,
-nanoFirmwareFlasher.Library/NetworkDeployment/NetworkDeploymentConfiguration.cs and WirelessConfiguration.cs
-(see nf-build/configure for the details, including why a NUL byte is appended to PEM certificates).
+  nanoff 2.x: nanoff --serialport <COMx> --networkdeployment <network.json>
+              nanoff --serialport <COMx> --filedeployment <files.json>
+  nanoff 3.x: nanoff deploy serialport <COMx> network <network.json>
+              nanoff deploy serialport <COMx> file <files.json>
+with temporary files, removed afterwards. nanoff is the version pinned in .config\dotnet-tools.json ("dotnet nanoff"
+after "dotnet tool restore"); -Nanoff <path> or $env:NF_NANOFF runs another, whose --version decides the syntax.
+The settings file (one Key=value a line, keys of WwepDevice\Core\BoardSettingKeys.cs) is written when a settings
+parameter is given; the firmware reads it at boot, over its compiled settings. The Wi-Fi name and password come from
+$env:WWEP_WIFI_SSID / $env:WWEP_WIFI_PASSWORD or are asked for; they are never written into the repository. The CA
+certificate (default certs\ca.crt.pem) becomes the board's CA root bundle; -Device (or -DeviceCert/-DeviceKey) adds
+the device certificate with its private key. -SettingsOnly skips Wi-Fi and certificates.
+The JSON files follow nanoff's schemas: nanoframework/nanoFirmwareFlasher, NetworkDeployment/*.cs and
+FileDeployment/FileDeploymentConfiguration.cs, DeploymentFile.cs (see nf-build/configure for the details).
+There is no -Show: nanoff cannot read files back from the board. The board prints each setting that differs from
+the default, with its source (I:\wwep.conf or compiled in), in its log at every boot.
 
 .PARAMETER Port
 The board's serial port, such as COM3.
 
+.PARAMETER Server
+ServerHost: the WWEP server's name (the name in its certificate) or address.
+
+.PARAMETER FallbackIp
+ServerFallbackIp: the IPv4 address used when the name does not resolve.
+
+.PARAMETER TlsName
+TlsHostName: the name TLS verifies, when it differs from -Server.
+
+.PARAMETER Mode
+Mode: plain, tls or two-button.
+
+.PARAMETER ClientCert
+UseClientCertificate=true (mutual TLS).
+
+.PARAMETER NoClientCert
+UseClientCertificate=false.
+
+.PARAMETER PlainPort
+PlainPort (27708).
+
+.PARAMETER TlsPort
+TlsPort (40508).
+
+.PARAMETER Set
+Other keys of the firmware as Key=value, for example -Set LedPin=5,ButtonPin=13.
+
+.PARAMETER ClearSettings
+Delete I:\wwep.conf: the board goes back to its compiled settings.
+
+.PARAMETER SettingsOnly
+Store only the settings file: no Wi-Fi, no certificates.
+
+.PARAMETER Nanoff
+Run this nanoff (a path, or a command on PATH) instead of the pinned one.
+
 .PARAMETER DryRun
-Print the JSON (password and key hidden) and the command instead of running it.
+Print the files (password and key hidden) and the commands instead of running them.
 
 .EXAMPLE
-$env:WWEP_WIFI_SSID = 'lab'; nf-build\configure.ps1 -Port COM3
+$env:WWEP_WIFI_SSID = 'lab'; nf-build\configure.ps1 -Port COM3 -Server wwep.lan -FallbackIp 192.168.1.20
 #>
 [CmdletBinding()]
 param(
@@ -28,6 +72,19 @@ param(
     [switch]$Device,
     [string]$DeviceCert,
     [string]$DeviceKey,
+    [string]$Server,
+    [string]$FallbackIp,
+    [string]$TlsName,
+    [string]$Mode,
+    [switch]$ClientCert,
+    [switch]$NoClientCert,
+    [string]$PlainPort,
+    [string]$TlsPort,
+    [string[]]$Set,
+    [switch]$ClearSettings,
+    [switch]$SettingsOnly,
+    [switch]$Show,
+    [string]$Nanoff,
     [switch]$DryRun,
     [switch]$Help
 )
@@ -37,7 +94,47 @@ $script:NfVerb = 'configure'
 if ($Help) { Get-Help $PSCommandPath -Detailed; exit 0 }
 $script:NfDryRun = [bool]$DryRun
 
-if (-not $Port) { Stop-NfUsage '-Port <COMx> is required (for example -Port COM3; nanoff --listports lists the ports)' }
+if ($Show) { Stop-NfUsage '-Show is not possible: nanoff cannot read files back from the board; the board prints its settings, with their sources, at every boot (serial log at 921600 baud)' }
+if (-not $Port) { Stop-NfUsage '-Port <COMx> is required (for example -Port COM3; nf-build\flash.ps1 -ListPorts lists the ports)' }
+
+# --- the settings file: one Key=value a line, in the order given -------------------------------------------------
+$settings = New-Object System.Collections.Specialized.OrderedDictionary
+function Add-Setting([string]$Key, [string]$Value, [string]$From) {
+    if ($settings.Contains($Key)) { Stop-NfUsage "$Key is given twice ($From): give it once" }
+    if ($Value -match '[^\x20-\x7e]') { Stop-NfUsage "$Key '$Value' holds a character that is not printable ASCII: names, addresses and numbers are plain ASCII" }
+    $settings.Add($Key, $Value)
+}
+function Assert-PortNumber([string]$Name, [string]$Value) {
+    if ($Value -notmatch '^[0-9]+$') { Stop-NfUsage "$Name '$Value' is not a port number (1 to 65535)" }
+}
+# The keys the firmware knows, read from its own table so that a key added there needs no change here.
+$keysFile = Join-Path $script:NfRoot 'WwepDevice\Core\BoardSettingKeys.cs'
+$knownKeys = @()
+if (Test-Path -LiteralPath $keysFile) {
+    $knownKeys = @(Select-String -LiteralPath $keysFile -Pattern 'new BoardSettingKey\("([A-Za-z0-9]+)"' | ForEach-Object { $_.Matches[0].Groups[1].Value })
+}
+if ($Server) { Add-Setting 'ServerHost' $Server '-Server' }
+if ($FallbackIp) { Add-Setting 'ServerFallbackIp' $FallbackIp '-FallbackIp' }
+if ($TlsName) { Add-Setting 'TlsHostName' $TlsName '-TlsName' }
+if ($Mode) {
+    if ($Mode -cnotin @('plain', 'tls', 'two-button')) { Stop-NfUsage "unknown mode '$Mode': use plain, tls or two-button" }
+    Add-Setting 'Mode' $Mode '-Mode'
+}
+if ($ClientCert) { Add-Setting 'UseClientCertificate' 'true' '-ClientCert' }
+if ($NoClientCert) { Add-Setting 'UseClientCertificate' 'false' '-NoClientCert' }
+if ($PlainPort) { Assert-PortNumber '-PlainPort' $PlainPort; Add-Setting 'PlainPort' $PlainPort '-PlainPort' }
+if ($TlsPort) { Assert-PortNumber '-TlsPort' $TlsPort; Add-Setting 'TlsPort' $TlsPort '-TlsPort' }
+foreach ($pair in @($Set | Where-Object { $_ })) {
+    if ($pair -notmatch '^([^=]+)=(.*)$') { Stop-NfUsage '-Set takes Key=value, for example -Set LedPin=5' }
+    $key = $Matches[1]; $value = $Matches[2]
+    if ($knownKeys.Count -gt 0 -and $knownKeys -cnotcontains $key) { Stop-NfUsage "-Set ${key}: the firmware knows no such key; it knows: $($knownKeys -join ' ')" }
+    Add-Setting $key $value '-Set'
+}
+if ($ClearSettings -and $settings.Count -gt 0) { Stop-NfUsage '-ClearSettings deletes the settings file: give it without settings parameters' }
+$settingsFile = $settings.Count -gt 0 -or $ClearSettings
+$network = -not $SettingsOnly
+if (-not $network -and -not $settingsFile) { Stop-NfUsage '-SettingsOnly needs a setting to store (for example -Server wwep.lan), or -ClearSettings' }
+if ($SettingsOnly -and ($Device -or $DeviceCert)) { Stop-NfUsage '-SettingsOnly stores no certificates: leave out -Device / -DeviceCert, or -SettingsOnly' }
 if ($Device) { $DeviceCert = 'certs\device.crt.pem'; $DeviceKey = 'certs\device.key.pem' }
 if ($DeviceKey -and -not $DeviceCert) { Stop-NfUsage '-DeviceKey needs -DeviceCert (the certificate that goes with the key)' }
 
@@ -50,7 +147,7 @@ function Resolve-InputPath([string]$Path) {
 }
 
 $Ca = Resolve-InputPath $Ca
-if (-not (Test-Path -LiteralPath $Ca -PathType Leaf)) {
+if ($network -and -not (Test-Path -LiteralPath $Ca -PathType Leaf)) {
     Add-NfMissing "$Ca (the CA certificate): make the test PKI with the certificate tool in certs\ (see the README), or pass -Ca <file>"
 }
 if ($DeviceCert) {
@@ -69,37 +166,40 @@ if ($DeviceCert) {
 }
 $certificateMissing = $script:NfMissing.Count -gt 0
 
-$nanoff = Find-NfNanoff
-if (-not $nanoff) { Add-NfMissing $script:NfNanoffMissingHint; $nanoff = 'nanoff' }
+Resolve-NfNanoff $Nanoff
 # Nothing useful can be shown without the certificates, so a missing one stops even a dry run.
 if ($certificateMissing) { Stop-NfIfMissing -EvenInDryRun }
 Stop-NfIfMissing
 
-if ($null -ne $env:WWEP_WIFI_SSID) {
-    $ssid = $env:WWEP_WIFI_SSID
-} elseif ([Environment]::UserInteractive -and -not [Console]::IsInputRedirected) {
-    $ssid = Read-Host 'Wi-Fi network name (SSID)'
-} else {
-    Stop-NfUsage 'no Wi-Fi network: set $env:WWEP_WIFI_SSID, or run this in a terminal to be asked'
-}
-if ($null -ne $env:WWEP_WIFI_PASSWORD) {
-    $password = $env:WWEP_WIFI_PASSWORD
-} elseif ([Environment]::UserInteractive -and -not [Console]::IsInputRedirected) {
-    $secure = Read-Host "Wi-Fi password for '$ssid' (empty for an open network)" -AsSecureString
-    $password = [System.Net.NetworkCredential]::new('', $secure).Password
-} else {
-    Stop-NfUsage 'no Wi-Fi password: set $env:WWEP_WIFI_PASSWORD (empty for an open network), or run this in a terminal to be asked'
-}
+$ssid = ''
+$password = ''
+if ($network) {
+    if ($null -ne $env:WWEP_WIFI_SSID) {
+        $ssid = $env:WWEP_WIFI_SSID
+    } elseif ([Environment]::UserInteractive -and -not [Console]::IsInputRedirected) {
+        $ssid = Read-Host 'Wi-Fi network name (SSID)'
+    } else {
+        Stop-NfUsage 'no Wi-Fi network: set $env:WWEP_WIFI_SSID, or run this in a terminal to be asked'
+    }
+    if ($null -ne $env:WWEP_WIFI_PASSWORD) {
+        $password = $env:WWEP_WIFI_PASSWORD
+    } elseif ([Environment]::UserInteractive -and -not [Console]::IsInputRedirected) {
+        $secure = Read-Host "Wi-Fi password for '$ssid' (empty for an open network)" -AsSecureString
+        $password = [System.Net.NetworkCredential]::new('', $secure).Password
+    } else {
+        Stop-NfUsage 'no Wi-Fi password: set $env:WWEP_WIFI_PASSWORD (empty for an open network), or run this in a terminal to be asked'
+    }
 
-$ssidBytes = [System.Text.Encoding]::UTF8.GetByteCount($ssid)
-if ($ssidBytes -eq 0 -or $ssidBytes -gt 32) { Stop-NfUsage "Wi-Fi network name '$ssid' is $ssidBytes bytes: an SSID has 1 to 32" }
-$passwordBytes = [System.Text.Encoding]::UTF8.GetByteCount($password)
-if ($passwordBytes -eq 64) {
-    if ($password -notmatch '^[0-9A-Fa-f]{64}$') { Stop-NfUsage 'the Wi-Fi password has 64 characters but is not a 64-digit hex key: a WPA2 passphrase has 8 to 63' }
-} elseif ($passwordBytes -ne 0 -and ($passwordBytes -lt 8 -or $passwordBytes -gt 63)) {
-    Stop-NfUsage "the Wi-Fi password has $passwordBytes characters: a WPA2 passphrase has 8 to 63 (or give none for an open network)"
+    $ssidBytes = [System.Text.Encoding]::UTF8.GetByteCount($ssid)
+    if ($ssidBytes -eq 0 -or $ssidBytes -gt 32) { Stop-NfUsage "Wi-Fi network name '$ssid' is $ssidBytes bytes: an SSID has 1 to 32" }
+    $passwordBytes = [System.Text.Encoding]::UTF8.GetByteCount($password)
+    if ($passwordBytes -eq 64) {
+        if ($password -notmatch '^[0-9A-Fa-f]{64}$') { Stop-NfUsage 'the Wi-Fi password has 64 characters but is not a 64-digit hex key: a WPA2 passphrase has 8 to 63' }
+    } elseif ($passwordBytes -ne 0 -and ($passwordBytes -lt 8 -or $passwordBytes -gt 63)) {
+        Stop-NfUsage "the Wi-Fi password has $passwordBytes characters: a WPA2 passphrase has 8 to 63 (or give none for an open network)"
+    }
+    if ("$ssid$password" -match '[\x00-\x1f\x7f]') { Stop-NfUsage 'the Wi-Fi name or password holds a control character (tab, newline): check WWEP_WIFI_SSID / WWEP_WIFI_PASSWORD' }
 }
-if ("$ssid$password" -match '[\x00-\x1f\x7f]') { Stop-NfUsage 'the Wi-Fi name or password holds a control character (tab, newline): check WWEP_WIFI_SSID / WWEP_WIFI_PASSWORD' }
 
 # base64 of the files one after the other, plus the NUL byte mbedTLS needs after PEM text (nanoff's own
 # CheckNullPemTermination resizes only its local copy, so the byte must be in the data it is given).
@@ -132,26 +232,69 @@ function New-NetworkDeployment([bool]$Hide) {
     return ($document | ConvertTo-Json -Depth 4)
 }
 
+# --- the settings file and nanoff's file deployment JSON ---------------------------------------------------------
+$settingsDestination = 'I:\wwep.conf'
+function New-SettingsText {
+    $lines = @('# WWEP board settings, written by nf-build/configure; the firmware reads them at boot, over its compiled settings.')
+    foreach ($entry in $settings.GetEnumerator()) { $lines += "$($entry.Key)=$($entry.Value)" }
+    return (($lines -join "`n") + "`n")
+}
+# Delete the old file first (nothing of a longer old one can remain), then write the new one; -ClearSettings only deletes.
+function New-FilesJson([string]$Source) {
+    $files = @([ordered]@{ DestinationFilePath = $settingsDestination })
+    if (-not $ClearSettings) { $files += [ordered]@{ DestinationFilePath = $settingsDestination; SourceFilePath = $Source } }
+    return (ConvertTo-Json -Depth 4 -InputObject ([ordered]@{ Files = $files }))
+}
+
 if ($script:NfDryRun) {
-    Write-Output '# <network.json>, written to a temporary file (only this user can read it) and removed afterwards:'
-    Write-Output (New-NetworkDeployment $true)
-    Invoke-NfCommand $nanoff @('--serialport', $Port, '--networkdeployment', '<network.json>')
+    if ($network) {
+        Write-Output '# <network.json>, written to a temporary file (only this user can read it) and removed afterwards:'
+        Write-Output (New-NetworkDeployment $true)
+    }
+    if ($settingsFile) {
+        if (-not $ClearSettings) {
+            Write-Output "# <wwep.conf>, written to a temporary file and stored on the board as ${settingsDestination}:"
+            Write-Output (New-SettingsText).TrimEnd("`n")
+        }
+        Write-Output '# <files.json>, written to a temporary file (only this user can read it) and removed afterwards:'
+        Write-Output (New-FilesJson '<wwep.conf>')
+    }
+    Initialize-NfNanoff
+    if ($network) { $op = Get-NfNetworkArguments $Port '<network.json>'; Invoke-NfNanoff $op.Flags $op.Verbs }
+    if ($settingsFile) { $op = Get-NfFileArguments $Port '<files.json>'; Invoke-NfNanoff $op.Flags $op.Verbs }
     Complete-Nf
 }
 
 Test-NfPort $Port
+Initialize-NfNanoff
 # %TEMP% is in the user's profile, which only that user (and administrators) can read.
-$json = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "wwep-network-$([guid]::NewGuid().ToString('N')).json")
-$deployArgs = @('--serialport', $Port, '--networkdeployment', $json)
+$work = Join-Path ([System.IO.Path]::GetTempPath()) "wwep-configure-$([guid]::NewGuid().ToString('N'))"
+New-Item -ItemType Directory -Path $work | Out-Null
+$utf8 = New-Object System.Text.UTF8Encoding $false
 try {
-    [System.IO.File]::WriteAllText($json, (New-NetworkDeployment $false), (New-Object System.Text.UTF8Encoding $false))
-    [Console]::Error.WriteLine("+ $(Format-NfCommand $nanoff $deployArgs)")
-    & $nanoff @deployArgs
-    $status = $LASTEXITCODE
+    if ($network) {
+        $json = Join-Path $work 'network.json'
+        [System.IO.File]::WriteAllText($json, (New-NetworkDeployment $false), $utf8)
+        $op = Get-NfNetworkArguments $Port $json
+        Invoke-NfNanoff $op.Flags $op.Verbs
+        Remove-Item -LiteralPath $json -Force -ErrorAction SilentlyContinue
+        Write-NfLine "stored Wi-Fi '$ssid' and the certificates on the board; the board joins that network at its next boot"
+    }
+    if ($settingsFile) {
+        $conf = Join-Path $work 'wwep.conf'
+        $filesJson = Join-Path $work 'files.json'
+        [System.IO.File]::WriteAllText($conf, (New-SettingsText), $utf8)
+        [System.IO.File]::WriteAllText($filesJson, (New-FilesJson $conf), $utf8)
+        $op = Get-NfFileArguments $Port $filesJson
+        Invoke-NfNanoff $op.Flags $op.Verbs
+        if ($ClearSettings) {
+            Write-NfLine "deleted ${settingsDestination}: the board uses its compiled settings from its next boot"
+        } else {
+            Write-NfLine "stored $settingsDestination ($($settings.Count) settings); at its next boot the board lists each setting with its source in its log"
+        }
+    }
 } finally {
     # Removed whatever happened, before anything can stop the script.
-    Remove-Item -LiteralPath $json -Force -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
 }
-if ($status -ne 0) { Stop-Nf $status "nanoff failed (exit $status): see its output above; is the board running the nanoFramework firmware (nf-build\flash.ps1)?" }
-Write-NfLine "stored Wi-Fi '$ssid' and the certificates on the board; the board joins that network at its next boot"
 Complete-Nf

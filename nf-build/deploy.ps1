@@ -4,8 +4,10 @@ Deploys the built application image to a board that runs the nanoFramework firmw
 nf-build/deploy).
 
 .DESCRIPTION
-  nanoff --nanodevice --deploy --serialport <COMx> --image WwepDevice\bin\<Configuration>\WwepDevice.bin
-The image holds the application and every assembly it references. Environment: NF_NANOFF=<path> uses that nanoff.
+  nanoff 2.x: nanoff --nanodevice --deploy --serialport <COMx> --image WwepDevice\bin\<Configuration>\WwepDevice.bin
+  nanoff 3.x: nanoff deploy serialport <COMx> image WwepDevice\bin\<Configuration>\WwepDevice.bin
+The image holds the application and every assembly it references. nanoff is the version pinned in
+.config\dotnet-tools.json ("dotnet nanoff" after "dotnet tool restore"); -Nanoff <path> or $env:NF_NANOFF runs another.
 
 .PARAMETER Port
 The board's serial port, such as COM3.
@@ -15,6 +17,9 @@ Debug (default, what the VS Code debugger expects) or Release.
 
 .PARAMETER Image
 Deploy this .bin instead of the one nf-build\build.ps1 made.
+
+.PARAMETER Nanoff
+Run this nanoff (a path, or a command on PATH); its --version decides the syntax.
 
 .PARAMETER DryRun
 Print the command instead of running it.
@@ -27,6 +32,7 @@ param(
     [string]$Port,
     [string]$Configuration = 'Debug',
     [string]$Image,
+    [string]$Nanoff,
     [switch]$DryRun,
     [switch]$Help
 )
@@ -36,7 +42,7 @@ $script:NfVerb = 'deploy'
 if ($Help) { Get-Help $PSCommandPath -Detailed; exit 0 }
 $script:NfDryRun = [bool]$DryRun
 
-if (-not $Port) { Stop-NfUsage '-Port <COMx> is required (for example -Port COM3; nanoff --listports lists the ports)' }
+if (-not $Port) { Stop-NfUsage '-Port <COMx> is required (for example -Port COM3; nf-build\flash.ps1 -ListPorts lists the ports)' }
 if ($Configuration -cnotin @('Debug', 'Release')) { Stop-NfUsage "unknown configuration '$Configuration': use Debug or Release" }
 
 if ($Image) {
@@ -56,11 +62,12 @@ if ($Image) {
     }
 }
 
-$nanoff = Find-NfNanoff
-if (-not $nanoff) { Add-NfMissing $script:NfNanoffMissingHint; $nanoff = 'nanoff' }
+Resolve-NfNanoff $Nanoff
 Stop-NfIfMissing
 
 if (-not $script:NfDryRun) { Test-NfPort $Port }
-Invoke-NfCommand $nanoff @('--nanodevice', '--deploy', '--serialport', $Port, '--image', $Image)
+Initialize-NfNanoff
+$deploy = Get-NfDeployArguments $Port $Image
+Invoke-NfNanoff $deploy.Flags $deploy.Verbs
 if (-not $script:NfDryRun) { Write-NfLine "deployed $Image; the board restarts the application (debug it from VS Code: Run > Start Debugging)" }
 Complete-Nf

@@ -30,7 +30,7 @@ namespace NfBuild.Tests
 
             Assert.True(result.ExitCode == UsageExit, result.ToString());
             Assert.Contains("--port <serial> is required", result.StandardError);
-            Assert.Contains("nanoff --listports", result.StandardError);
+            Assert.Contains("nf-build/flash --list-ports", result.StandardError);
             Assert.Equal(string.Empty, result.StandardOutput);
         }
 
@@ -123,7 +123,7 @@ namespace NfBuild.Tests
         public void DocumentedTargetIsAcceptedAndPassedToNanoff(string target)
         {
             using var sandbox = new ScriptSandbox();
-            string nanoff = sandbox.AddStandIn("tools/nanoff");
+            string nanoff = sandbox.AddFakeNanoff("2.5.162");
             sandbox.Environment["NF_NANOFF"] = nanoff;
 
             ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--target", target, "--dry-run");

@@ -24,6 +24,8 @@ namespace NfBuild.Tests
             sandbox.AddRepoFile("certs/ca.crt.pem", caPem);
             sandbox.Environment["WWEP_WIFI_SSID"] = Ssid;
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = Password;
+            // A nanoff 2.x fake at bin/nanoff (each test writes it): the flag syntax these tests read.
+            sandbox.Environment["NF_NANOFF"] = Path.Combine(sandbox.Bin, "nanoff");
             return sandbox;
         }
 
@@ -32,7 +34,7 @@ namespace NfBuild.Tests
         {
             string[] lines = result.OutputLines;
             Assert.StartsWith("# <network.json>", lines[0]);
-            string json = string.Join("\n", lines.Skip(1).Take(lines.Length - 2));
+            string json = string.Join("\n", lines.Skip(1).TakeWhile(line => !line.StartsWith('#') && !line.StartsWith('/')));
             return JsonDocument.Parse(json).RootElement;
         }
 
@@ -45,7 +47,7 @@ namespace NfBuild.Tests
         public void DryRunShowsNanoffSchemaWithThePasswordMaskedAndTheCommand()
         {
             using ScriptSandbox sandbox = NewSandbox(out string caPem);
-            string nanoff = sandbox.AddStandIn("home/.dotnet/tools/nanoff");
+            string nanoff = sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
 
             ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
 
@@ -69,7 +71,7 @@ namespace NfBuild.Tests
         public void DeviceCertificateAndKeyAreNamedButNeverShownInADryRun()
         {
             using ScriptSandbox sandbox = NewSandbox(out _);
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             (string certificate, string key) = TestCertificates.SelfSigned("WWEP device 02E8");
             sandbox.AddRepoFile("certs/device.crt.pem", certificate);
             sandbox.AddRepoFile("certs/device.key.pem", key);
@@ -89,7 +91,7 @@ namespace NfBuild.Tests
         public void OpenNetworkHasAnEmptyPasswordAndOpenAuthentication()
         {
             using ScriptSandbox sandbox = NewSandbox(out _);
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = string.Empty;
 
             ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
@@ -107,7 +109,7 @@ namespace NfBuild.Tests
         public void UnusableWifiPasswordIsRefusedWithTheRule(string password, string expected)
         {
             using ScriptSandbox sandbox = NewSandbox(out _);
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = password;
 
             ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
@@ -121,7 +123,7 @@ namespace NfBuild.Tests
         public void WithoutATerminalOrTheVariablesItAsksForTheVariables()
         {
             using ScriptSandbox sandbox = NewSandbox(out _);
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment.Remove("WWEP_WIFI_SSID");
 
             ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
@@ -134,7 +136,7 @@ namespace NfBuild.Tests
         public void MissingCaCertificateStopsEvenADryRunAndSaysWhereItComesFrom()
         {
             using var sandbox = new ScriptSandbox();
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["WWEP_WIFI_SSID"] = Ssid;
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = Password;
 
@@ -152,14 +154,15 @@ namespace NfBuild.Tests
             string copy = Path.Combine(sandbox.Temp, "seen.json");
             string mode = Path.Combine(sandbox.Temp, "seen.mode");
             // The stand-in keeps what nanoff would have read: the file's content and its permission bits.
-            sandbox.AddStandIn("bin/nanoff", "file=\"$4\"; cp \"$file\" '" + copy + "'; { stat -c %a \"$file\" 2>/dev/null || stat -f %Lp \"$file\"; } > '" + mode + "'; echo \"$file\" > '" + mode + ".path'");
+            sandbox.AddFakeNanoff("2.5.162", "bin/nanoff", "file=\"$4\"; cp \"$file\" '" + copy + "'; { stat -c %a \"$file\" 2>/dev/null || stat -f %Lp \"$file\"; } > '" + mode + "'; echo \"$file\" > '" + mode + ".path'");
             string port = sandbox.AddRepoFile("fake-serial-port", Array.Empty<byte>());
 
             ScriptResult result = sandbox.Run("configure", "--port", port);
 
             Assert.True(result.ExitCode == 0, result.ToString());
             string call = Assert.Single(sandbox.Calls);
-            Assert.StartsWith("nanoff --serialport " + port + " --networkdeployment " + sandbox.Temp + "/wwep-network.", call);
+            Assert.StartsWith("nanoff --serialport " + port + " --networkdeployment " + sandbox.Temp + "/wwep-configure.", call);
+            Assert.EndsWith("/network.json", call);
             Assert.Equal("600", File.ReadAllText(mode).Trim());
             Assert.False(File.Exists(File.ReadAllText(mode + ".path").Trim()), "the JSON with the password was left behind");
             JsonElement root = JsonDocument.Parse(File.ReadAllText(copy)).RootElement;
@@ -174,7 +177,7 @@ namespace NfBuild.Tests
         {
             using ScriptSandbox sandbox = NewSandbox(out _);
             string path = Path.Combine(sandbox.Temp, "seen.path");
-            sandbox.AddStandIn("bin/nanoff", "echo \"$4\" > '" + path + "'; exit 3");
+            sandbox.AddFakeNanoff("2.5.162", "bin/nanoff", "echo \"$4\" > '" + path + "'; exit 3");
             string port = sandbox.AddRepoFile("fake-serial-port", Array.Empty<byte>());
 
             ScriptResult result = sandbox.Run("configure", "--port", port);

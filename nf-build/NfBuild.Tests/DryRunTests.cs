@@ -29,7 +29,7 @@ namespace NfBuild.Tests
                     "cd " + sandbox.Repo,
                     nuget + " restore WwepDevice.sln",
                     msbuild + " WwepDevice.sln -p:Configuration=Debug '-p:Platform=Any CPU' -p:NanoFrameworkProjectSystemPath="
-                        + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal",
+                        + projectSystem + "/ -p:NFMDP_PE_Verbose=false -p:NFMDP_PE_VerboseMinimize=false -p:UseSharedCompilation=false -verbosity:minimal",
                 },
                 result.OutputLines);
             Assert.Empty(sandbox.Calls);
@@ -52,7 +52,7 @@ namespace NfBuild.Tests
             // One trailing slash, however NF_PROJECT_SYSTEM_PATH was written: the .nfproj appends file names to it.
             Assert.Equal(
                 sandbox.Bin + "/msbuild WwepDevice.sln -p:Configuration=Release '-p:Platform=Any CPU' -p:NanoFrameworkProjectSystemPath="
-                    + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal",
+                    + projectSystem + "/ -p:NFMDP_PE_Verbose=false -p:NFMDP_PE_VerboseMinimize=false -p:UseSharedCompilation=false -verbosity:minimal",
                 result.OutputLines[2]);
             Assert.Empty(sandbox.Calls);
         }
@@ -76,7 +76,7 @@ namespace NfBuild.Tests
         }
 
         [Fact]
-        public void FlashInstallsNanoffWhenItIsMissingThenUpdatesThroughPlatformDetection()
+        public void FlashRestoresThePinnedNanoffAndRunsItThroughDotnetWithoutAGlobalTool()
         {
             using var sandbox = new ScriptSandbox();
             string dotnet = sandbox.AddStandIn("bin/dotnet");
@@ -87,19 +87,18 @@ namespace NfBuild.Tests
             Assert.Equal(
                 new[]
                 {
-                    dotnet + " tool install -g nanoff",
-                    sandbox.Home + "/.dotnet/tools/nanoff --platform esp32 --serialport /dev/ttyUSB0 --update",
+                    dotnet + " tool restore",
+                    dotnet + " nanoff --platform esp32 --serialport /dev/ttyUSB0 --update",
                 },
                 result.OutputLines);
             Assert.Empty(sandbox.Calls);
         }
 
         [Fact]
-        public void FlashUpdatesAnInstalledNanoffAndPassesTheTarget()
+        public void FlashPassesTheTargetToThePinnedNanoff()
         {
             using var sandbox = new ScriptSandbox();
             string dotnet = sandbox.AddStandIn("bin/dotnet");
-            string nanoff = sandbox.AddStandIn("home/.dotnet/tools/nanoff");
 
             ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyACM0", "--target", "ESP32_S3_OCTAL", "--dry-run");
 
@@ -107,8 +106,8 @@ namespace NfBuild.Tests
             Assert.Equal(
                 new[]
                 {
-                    dotnet + " tool update -g nanoff",
-                    nanoff + " --target ESP32_S3_OCTAL --serialport /dev/ttyACM0 --update",
+                    dotnet + " tool restore",
+                    dotnet + " nanoff --target ESP32_S3_OCTAL --serialport /dev/ttyACM0 --update",
                 },
                 result.OutputLines);
             Assert.Empty(sandbox.Calls);
@@ -118,7 +117,8 @@ namespace NfBuild.Tests
         public void DeployPrintsNanoffWithTheAbsoluteImagePath()
         {
             using var sandbox = new ScriptSandbox();
-            string nanoff = sandbox.AddStandIn("home/.dotnet/tools/nanoff");
+            string nanoff = sandbox.AddFakeNanoff("2.5.162");
+            sandbox.Environment["NF_NANOFF"] = nanoff;
             string image = sandbox.AddRepoFile("WwepDevice/bin/Debug/WwepDevice.bin", new byte[] { 1, 2, 3 });
 
             ScriptResult result = sandbox.Run("deploy", "--port", "/dev/cu.usbserial-0001", "--dry-run");
@@ -132,7 +132,8 @@ namespace NfBuild.Tests
         public void DeployTakesTheReleaseImageWhenAskedAndQuotesAPathWithSpaces()
         {
             using var sandbox = new ScriptSandbox();
-            string nanoff = sandbox.AddStandIn("bin/nanoff");
+            string nanoff = sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
+            sandbox.Environment["NF_NANOFF"] = "nanoff";
             string image = sandbox.AddRepoFile("WwepDevice/bin/Release/WwepDevice.bin", new byte[] { 1 });
             string custom = sandbox.AddRepoFile("my images/app.bin", new byte[] { 2 });
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -65,6 +66,66 @@ namespace NfBuild.Tests
                 .Where(line => line.Length > 0 && !line.StartsWith('#')).Select(line => line.Split('|')[0]).ToArray();
 
             Assert.Equal(fromFile, input.GetProperty("options").EnumerateArray().Select(option => option.GetString()));
+        }
+
+        // The nanoFramework extension's package.json contributions (nf-VSCodeExtension main 6ee9443, August 2026):
+        // the "nanoframework" debugger's configurationAttributes per request, and its configuration properties.
+        private static readonly string[] s_launchAttributes = { "program", "device", "stopOnEntry", "deployAssemblies", "assembliesPath", "verbose", "verbosity" };
+        private static readonly string[] s_attachAttributes = { "device", "program", "stopOnEntry", "verbose", "verbosity" };
+        private static readonly string[] s_extensionSettings =
+        {
+            "nanoFramework.showTerminalOutput", "nanoFramework.test.sessionTimeout", "nanoFramework.test.logging",
+            "nanoFramework.test.nanoclrVersion", "nanoFramework.test.usePreviewClr", "nanoFramework.test.pathToLocalCLRInstance",
+            "nanoFramework.test.hardwarePort", "nanoFramework.test.hardwareRetries", "nanoFramework.test.runSettingsPath",
+            "nanoFramework.test.watchMode",
+        };
+
+        // What VS Code itself reads in every launch configuration, whatever the debugger.
+        private static readonly string[] s_vsCodeLaunchKeys = { "name", "type", "request", "preLaunchTask", "postDebugTask", "presentation", "internalConsoleOptions" };
+
+        [Fact]
+        public void LaunchConfigurationsUseOnlyAttributesTheExtensionsDebuggerDeclares()
+        {
+            foreach (JsonElement configuration in Load(".vscode/launch.json").GetProperty("configurations").EnumerateArray())
+            {
+                string request = configuration.GetProperty("request").GetString()!;
+                string[] declared = request == "launch" ? s_launchAttributes : s_attachAttributes;
+                foreach (JsonProperty property in configuration.EnumerateObject())
+                {
+                    Assert.True(
+                        s_vsCodeLaunchKeys.Contains(property.Name) || declared.Contains(property.Name),
+                        configuration.GetProperty("name").GetString() + ": '" + property.Name + "' is not an attribute of the nanoframework debugger's " + request + " request");
+                }
+            }
+        }
+
+        [Fact]
+        public void SettingsAreTheExtensionsAndPointAtTheOnlyRunSettingsFile()
+        {
+            JsonElement settings = Load(".vscode/settings.json");
+            foreach (JsonProperty property in settings.EnumerateObject().Where(p => p.Name.StartsWith("nanoFramework.", StringComparison.Ordinal)))
+            {
+                Assert.True(s_extensionSettings.Contains(property.Name), property.Name + " is not a setting of the nanoFramework extension");
+            }
+
+            string runSettings = settings.GetProperty("nanoFramework.test.runSettingsPath").GetString()!;
+            Assert.True(File.Exists(RepositoryPaths.Combine(runSettings)), runSettings + " is missing");
+
+            // Without the setting the extension takes the first **/nano.runsettings outside bin, obj and node_modules.
+            string root = RepositoryPaths.Combine(".");
+            string[] found = Directory.GetFiles(root, "nano.runsettings", SearchOption.AllDirectories)
+                .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+                .Where(path => !path.Split('/').Any(part => part == "bin" || part == "obj" || part == "node_modules"))
+                .ToArray();
+            Assert.Equal(new[] { runSettings }, found);
+            Assert.Contains("<IsRealHardware>", File.ReadAllText(RepositoryPaths.Combine(runSettings)));
+        }
+
+        [Fact]
+        public void TasksArePlainProcessesAsTheExtensionContributesNoTaskType()
+        {
+            Assert.All(Load(".vscode/tasks.json").GetProperty("tasks").EnumerateArray(), task =>
+                Assert.Equal("process", task.GetProperty("type").GetString()));
         }
 
         [Fact]

@@ -122,7 +122,7 @@ namespace NfBuild.Tests
             Assert.True(result.ExitCode == 1, result.ToString());
             Assert.Contains("error MSB4057", result.StandardOutput);
             Assert.Contains("the project system at " + projectSystem + "/ was not imported", result.StandardError);
-            Assert.Equal(new[] { "nuget restore WwepDevice.sln", "msbuild WwepDevice.sln -p:Configuration=Debug -p:Platform=Any CPU -p:NanoFrameworkProjectSystemPath=" + projectSystem + "/ -p:UseSharedCompilation=false -verbosity:minimal" }, sandbox.Calls);
+            Assert.Equal(new[] { "nuget restore WwepDevice.sln", "msbuild WwepDevice.sln -p:Configuration=Debug -p:Platform=Any CPU -p:NanoFrameworkProjectSystemPath=" + projectSystem + "/ -p:NFMDP_PE_Verbose=false -p:NFMDP_PE_VerboseMinimize=false -p:UseSharedCompilation=false -verbosity:minimal" }, sandbox.Calls);
         }
 
         [Fact]
@@ -134,14 +134,14 @@ namespace NfBuild.Tests
 
             Assert.True(result.ExitCode == MissingExit, result.ToString());
             string line = Assert.Single(MissingLines(result));
-            Assert.Contains("dotnet (the .NET SDK, which installs nanoff): https://dot.net/download", line);
+            Assert.Contains("dotnet (the .NET SDK, which runs the pinned nanoff as a local tool): https://dot.net/download", line);
             Assert.Equal(string.Empty, result.StandardOutput);
         }
 
         [Theory]
         [InlineData("deploy")]
         [InlineData("configure")]
-        public void VerbWithoutNanoffSaysHowToInstallIt(string verb)
+        public void VerbWithoutDotnetNamesTheSdkThatRunsThePinnedNanoff(string verb)
         {
             using var sandbox = new ScriptSandbox();
             sandbox.AddRepoFile("WwepDevice/bin/Debug/WwepDevice.bin", new byte[] { 1 });
@@ -153,15 +153,14 @@ namespace NfBuild.Tests
 
             Assert.True(result.ExitCode == MissingExit, result.ToString());
             string line = Assert.Single(MissingLines(result));
-            Assert.Contains("nanoff", line);
-            Assert.Contains("dotnet tool install -g nanoff", line);
+            Assert.Contains("dotnet (the .NET SDK, which runs the pinned nanoff as a local tool)", line);
         }
 
         [Fact]
         public void DeployWithoutABuiltImageSaysToBuildFirst()
         {
             using var sandbox = new ScriptSandbox();
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddStandIn("bin/dotnet");
 
             ScriptResult result = sandbox.Run("deploy", "--port", "/dev/ttyUSB0");
 
@@ -175,7 +174,7 @@ namespace NfBuild.Tests
         public void DeployPointsAtTheOtherConfigurationWhenOnlyThatOneWasBuilt()
         {
             using var sandbox = new ScriptSandbox();
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddStandIn("bin/dotnet");
             sandbox.AddRepoFile("WwepDevice/bin/Release/WwepDevice.bin", new byte[] { 1 });
 
             ScriptResult result = sandbox.Run("deploy", "--port", "/dev/ttyUSB0");
@@ -188,7 +187,7 @@ namespace NfBuild.Tests
         public void DeployToAPortThatIsNotThereStopsBeforeNanoff()
         {
             using var sandbox = new ScriptSandbox();
-            sandbox.AddStandIn("bin/nanoff");
+            sandbox.AddStandIn("bin/dotnet");
             sandbox.AddRepoFile("WwepDevice/bin/Debug/WwepDevice.bin", new byte[] { 1 });
             string port = Path.Combine(sandbox.Temp, "ttyUSB-not-plugged-in");
 

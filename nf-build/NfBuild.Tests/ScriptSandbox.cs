@@ -52,6 +52,9 @@ namespace NfBuild.Tests
             }
 
             CopyFromRepository("WwepDevice.sln");
+            // The pinned nanoff, and the firmware's settings keys that nf-build/configure --set checks against.
+            CopyFromRepository(".config/dotnet-tools.json");
+            CopyFromRepository("WwepDevice/Core/BoardSettingKeys.cs");
             foreach (string tool in BasicTools)
             {
                 LinkTool(tool);
@@ -92,11 +95,13 @@ namespace NfBuild.Tests
         /// <param name="path">Where, relative to the sandbox top (for example <c>bin/msbuild</c>).</param>
         /// <param name="body">bash lines to run after logging (default: exit 0).</param>
         /// <returns>The full path of the stand-in.</returns>
-        public string AddStandIn(string path, string body = "exit 0")
+        /// <param name="prelude">bash lines to run before logging (a fake's answer to --version).</param>
+        public string AddStandIn(string path, string body = "exit 0", string prelude = "")
         {
             string full = Path.Combine(_top, path.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             string script = "#!" + FindOnHostPath("bash") + "\n"
+                + prelude + "\n"
                 + "printf '%s' \"$(basename \"$0\")\" >> '" + CallLog + "'\n"
                 + "for a in \"$@\"; do printf ' %s' \"$a\" >> '" + CallLog + "'; done\n"
                 + "printf '\\n' >> '" + CallLog + "'\n"
@@ -108,6 +113,46 @@ namespace NfBuild.Tests
                 File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
             return full;
+        }
+
+        /// <summary>
+        /// Writes a fake nanoff: it answers <c>--version</c> as nanoff does (CommandLineParser's "name version" line)
+        /// without logging, and records every other argument vector exactly (see <see cref="NanoffCalls"/>) besides the
+        /// stand-in log.
+        /// </summary>
+        /// <param name="version">The version it reports, for example <c>2.5.162</c> or <c>3.0.1</c>.</param>
+        /// <param name="path">Where, relative to the sandbox top.</param>
+        /// <param name="body">bash lines to run after logging (default: exit 0).</param>
+        /// <returns>The full path of the fake.</returns>
+        public string AddFakeNanoff(string version, string path = "tools/nanoff", string body = "exit 0")
+        {
+            string argvLog = Path.Combine(_top, "nanoff-argv.log");
+            return AddStandIn(
+                path,
+                "for a in \"$@\"; do printf '%s\\037' \"$a\" >> '" + argvLog + "'; done; printf '\\n' >> '" + argvLog + "'\n" + body,
+                "if [ \"$1\" = --version ]; then echo 'nanoff " + version + "+3f2c1a'; exit 0; fi");
+        }
+
+        /// <summary>The argument vectors a fake nanoff was run with, one per run, each argument as it arrived.</summary>
+        public string[][] NanoffCalls
+        {
+            get
+            {
+                string argvLog = Path.Combine(_top, "nanoff-argv.log");
+                if (!File.Exists(argvLog))
+                {
+                    return Array.Empty<string[]>();
+                }
+
+                string[] lines = File.ReadAllLines(argvLog);
+                string[][] calls = new string[lines.Length][];
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    calls[i] = lines[i].Length == 0 ? Array.Empty<string>() : lines[i].TrimEnd('\u001f').Split('\u001f');
+                }
+
+                return calls;
+            }
         }
 
         /// <summary>Writes a file into the sandbox repository.</summary>

@@ -79,17 +79,105 @@ function Find-NfExecutable([string[]]$Candidates) {
     return $null
 }
 
-function Get-NfDotnetToolsDir {
-    $base = if ($env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME } else { $env:USERPROFILE }
-    return (Join-Path $base '.dotnet\tools')
+# --- nanoff (as in lib/common.sh) ---------------------------------------------------------------------------------
+# The nanoff the scripts run: -Nanoff <path> or $env:NF_NANOFF, else the version pinned in .config\dotnet-tools.json,
+# run as "dotnet nanoff" after "dotnet tool restore". No script installs or updates a global tool. nanoff 3.0
+# (nanoFirmwareFlasher #374) replaced the flat flags of 2.x by a verb and bare keywords; the version decides which.
+
+$script:NfNanoffManifest = '.config\dotnet-tools.json'
+$script:NfNanoffKnown = 'nanoff 2.x (flag syntax, pinned: 2.5.162) and 3.x or later (verb syntax)'
+$script:NfNanoff = $null
+
+# The nanoff version pinned in the tool manifest, or $null.
+function Get-NfPinnedNanoffVersion {
+    $manifest = Join-Path $script:NfRoot $script:NfNanoffManifest
+    if (-not (Test-Path -LiteralPath $manifest -PathType Leaf)) { return $null }
+    $tools = (Get-Content -Raw -LiteralPath $manifest | ConvertFrom-Json).tools
+    if ($tools -and $tools.nanoff) { return [string]$tools.nanoff.version }
+    return $null
 }
 
-function Find-NfNanoff {
-    if ($env:NF_NANOFF) { return (Find-NfExecutable @($env:NF_NANOFF)) }
-    return (Find-NfExecutable @('nanoff', (Join-Path (Get-NfDotnetToolsDir) 'nanoff.exe')))
+# The first x.y.z in a text, such as "nanoff 2.5.162+1a2b3c".
+function Get-NfVersionIn([string]$Text) {
+    $found = [regex]::Match($Text, '[0-9]+\.[0-9]+\.[0-9]+')
+    if ($found.Success) { return $found.Value }
+    return $null
 }
 
-$script:NfNanoffMissingHint = 'nanoff (the nanoFramework flasher): run nf-build\flash.ps1, which installs it, or: dotnet tool install -g nanoff'
+# Decides which nanoff runs and which syntax it speaks: sets $script:NfNanoff (Command: the words to run, Version,
+# Syntax: flags or verbs, Pinned). Records what is missing; stops in one line on a version it does not know.
+function Resolve-NfNanoff([string]$Chosen) {
+    $how = "-Nanoff $Chosen"
+    if (-not $Chosen -and $env:NF_NANOFF) { $Chosen = $env:NF_NANOFF; $how = "NF_NANOFF=$Chosen" }
+    $pinned = Get-NfPinnedNanoffVersion
+    $pinnedRun = $false
+    if ($Chosen) {
+        $exe = Find-NfExecutable @($Chosen)
+        if (-not $exe) {
+            Add-NfMissing "nanoff at ${how}: that is not a file (nor a command on PATH); fix it, or leave it out to use the pinned nanoff $pinned through dotnet"
+            $command = @($Chosen)
+            $version = $pinned
+        } else {
+            $command = @($exe)
+            # 2>&1 turns stderr lines into error records, which 'Stop' would throw: the text is all that matters here.
+            try { $text = (& $exe --version 2>&1 | Out-String) } catch { $text = '' }
+            $version = Get-NfVersionIn $text
+            if (-not $version) { Stop-Nf $script:NfExitMissing "nanoff at $how printed no version for --version: nf-build knows $($script:NfNanoffKnown); use one of those, or leave it out for the pinned one" }
+        }
+    } else {
+        $dotnet = Find-NfExecutable @('dotnet')
+        if (-not $dotnet) { Add-NfMissing 'dotnet (the .NET SDK, which runs the pinned nanoff as a local tool): winget install Microsoft.DotNet.SDK.10, or https://dot.net/download'; $dotnet = 'dotnet' }
+        if (-not $pinned) { Add-NfMissing "$($script:NfNanoffManifest) with a nanoff entry (the pinned nanoff version): this checkout is incomplete"; $pinned = '2.5.162' }
+        $command = @($dotnet, 'nanoff')
+        $version = $pinned
+        $pinnedRun = $true
+    }
+    $major = 0
+    [void][int]::TryParse(($version -split '\.')[0], [ref]$major)
+    if ($major -eq 2) { $syntax = 'flags' }
+    elseif ($major -ge 3) { $syntax = 'verbs' }
+    else { Stop-Nf $script:NfExitMissing "nanoff $($command[0]) is version ${version}: nf-build knows $($script:NfNanoffKnown); use one of those, or leave out -Nanoff/NF_NANOFF for the pinned one" }
+    $script:NfNanoff = [pscustomobject]@{ Command = $command; Version = $version; Syntax = $syntax; Pinned = $pinnedRun }
+}
+
+# Installs the pinned nanoff if it is not there yet (a no-op afterwards); nothing for a chosen one.
+function Initialize-NfNanoff {
+    if ($script:NfNanoff.Pinned) {
+        Push-Location $script:NfRoot
+        try { Invoke-NfCommand $script:NfNanoff.Command[0] @('tool', 'restore') } finally { Pop-Location }
+    }
+}
+
+# Runs nanoff with arguments given per syntax (from the repository root, where dotnet finds the tool manifest).
+function Invoke-NfNanoff([string[]]$FlagArguments, [string[]]$VerbArguments) {
+    $arguments = if ($script:NfNanoff.Syntax -eq 'verbs') { $VerbArguments } else { $FlagArguments }
+    $command = @($script:NfNanoff.Command)
+    $rest = @($command | Select-Object -Skip 1) + @($arguments)
+    Push-Location $script:NfRoot
+    try { Invoke-NfCommand $command[0] $rest } finally { Pop-Location }
+}
+
+# The arguments of each nanoff operation: flags for 2.x, verbs for 3.x and later (see lib/common.sh).
+function Get-NfFlashArguments([string]$Port, [string]$Target) {
+    if ($Target) { return @{ Flags = @('--target', $Target, '--serialport', $Port, '--update'); Verbs = @('flash', 'target', $Target, 'serialport', $Port) } }
+    return @{ Flags = @('--platform', 'esp32', '--serialport', $Port, '--update'); Verbs = @('flash', 'platform', 'esp32', 'serialport', $Port) }
+}
+
+function Get-NfDeployArguments([string]$Port, [string]$Image) {
+    return @{ Flags = @('--nanodevice', '--deploy', '--serialport', $Port, '--image', $Image); Verbs = @('deploy', 'serialport', $Port, 'image', $Image) }
+}
+
+function Get-NfNetworkArguments([string]$Port, [string]$Json) {
+    return @{ Flags = @('--serialport', $Port, '--networkdeployment', $Json); Verbs = @('deploy', 'serialport', $Port, 'network', $Json) }
+}
+
+function Get-NfFileArguments([string]$Port, [string]$Json) {
+    return @{ Flags = @('--serialport', $Port, '--filedeployment', $Json); Verbs = @('deploy', 'serialport', $Port, 'file', $Json) }
+}
+
+function Get-NfListPortsArguments {
+    return @{ Flags = @('--listports'); Verbs = @('list', 'ports') }
+}
 
 # The port must be one Windows knows (COM3...). Skipped in a dry run, which should work without a board.
 function Test-NfPort([string]$Port) {

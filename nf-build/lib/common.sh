@@ -135,22 +135,152 @@ nf_first_executable() {
     return 1
 }
 
-# Where `dotnet tool install -g` puts tools.
-nf_dotnet_tools_dir() {
-    echo "${DOTNET_CLI_HOME:-$HOME}/.dotnet/tools"
+# --- nanoff ------------------------------------------------------------------------------------------------------
+# The nanoff the scripts run: the one chosen with --nanoff <path> (NF_NANOFF_OPTION, set by the verb) or NF_NANOFF,
+# else the version pinned in .config/dotnet-tools.json, run as `dotnet nanoff` after `dotnet tool restore`, as the
+# .NET SDK runs local tools. No script installs or updates a global tool: an update to a nanoff with another command
+# line would break every later run.
+# nanoff changed its command line in 3.0 (nanoframework/nanoFirmwareFlasher #374, "Refactor options to use verbs",
+# August 2026): 2.x takes flat flags (--serialport P --update), 3.x and later a verb and bare keywords
+# (flash serialport P). The version decides which: the pinned one from the manifest, a chosen one from its --version.
+
+NF_NANOFF_MANIFEST=".config/dotnet-tools.json"
+NF_NANOFF_KNOWN="nanoff 2.x (flag syntax, pinned: 2.5.162) and 3.x or later (verb syntax)"
+
+# The nanoff version pinned in the tool manifest (empty when the manifest or its nanoff entry is missing).
+nf_pinned_nanoff_version() {
+    if [ -f "$NF_ROOT/$NF_NANOFF_MANIFEST" ]; then
+        sed -n '/"nanoff"/,/}/s/.*"version" *: *"\([^"]*\)".*/\1/p' "$NF_ROOT/$NF_NANOFF_MANIFEST" | head -n 1
+    fi
 }
 
-# nanoff: $NF_NANOFF if set, else on PATH, else in the dotnet global tools folder (often not on PATH yet).
-nf_find_nanoff() {
-    if [ -n "${NF_NANOFF:-}" ]; then
-        nf_first_executable "$NF_NANOFF"
-        return
+# The first x.y.z in a text, such as nanoff's "nanoff 2.5.162+1a2b3c" or ".NET nanoFramework Firmware Flasher v3.0.1".
+nf_version_in() {
+    printf '%s\n' "$1" | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -n 1 || true
+}
+
+NF_NANOFF_CMD=()
+NF_NANOFF_ARGS=()
+NF_NANOFF_VERSION=""
+NF_NANOFF_SYNTAX=""
+NF_NANOFF_PINNED=0
+NF_NANOFF_OPTION="${NF_NANOFF_OPTION:-}"
+
+# Decides which nanoff runs and which syntax it speaks; records what is missing. Sets NF_NANOFF_CMD (the command
+# words), NF_NANOFF_VERSION, NF_NANOFF_SYNTAX (flags or verbs) and NF_NANOFF_PINNED. Stops, in one line, on a nanoff
+# whose version it does not know. (Not called in $(...): nf_missing must reach this shell.)
+nf_resolve_nanoff() {
+    local chosen="${NF_NANOFF_OPTION:-${NF_NANOFF:-}}" how exe pinned
+    pinned="$(nf_pinned_nanoff_version)"
+    if [ -n "$chosen" ]; then
+        how="NF_NANOFF=$chosen"
+        if [ -n "$NF_NANOFF_OPTION" ]; then
+            how="--nanoff $chosen"
+        fi
+
+        exe="$(nf_first_executable "$chosen" || true)"
+        if [ -z "$exe" ]; then
+            nf_missing "nanoff at $how: that is not an executable file (nor a command on PATH); fix it, or leave it out to use the pinned nanoff ${pinned:-(see $NF_NANOFF_MANIFEST)} through dotnet"
+            NF_NANOFF_CMD=("$chosen")
+            NF_NANOFF_VERSION="$pinned"
+        else
+            NF_NANOFF_CMD=("$exe")
+            NF_NANOFF_VERSION="$(nf_version_in "$("$exe" --version 2>&1 || true)")"
+            if [ -z "$NF_NANOFF_VERSION" ]; then
+                nf_fail "$NF_EXIT_MISSING" "nanoff at $how printed no version for --version: nf-build knows $NF_NANOFF_KNOWN; use one of those, or leave it out for the pinned one"
+            fi
+        fi
+    else
+        local dotnet
+        dotnet="$(nf_first_executable dotnet || true)"
+        if [ -z "$dotnet" ]; then
+            nf_missing "dotnet (the .NET SDK, which runs the pinned nanoff as a local tool): https://dot.net/download"
+            dotnet="dotnet"
+        fi
+
+        if [ -z "$pinned" ]; then
+            nf_missing "$NF_NANOFF_MANIFEST with a nanoff entry (the pinned nanoff version): this checkout is incomplete"
+            pinned="2.5.162"
+        fi
+
+        NF_NANOFF_CMD=("$dotnet" nanoff)
+        NF_NANOFF_VERSION="$pinned"
+        NF_NANOFF_PINNED=1
     fi
 
-    nf_first_executable nanoff "$(nf_dotnet_tools_dir)/nanoff"
+    local major="${NF_NANOFF_VERSION%%.*}"
+    case "$major" in
+        '' | *[!0-9]*) major=0 ;;
+    esac
+
+    if [ "$major" -eq 2 ]; then
+        NF_NANOFF_SYNTAX=flags
+    elif [ "$major" -ge 3 ]; then
+        NF_NANOFF_SYNTAX=verbs
+    else
+        nf_fail "$NF_EXIT_MISSING" "nanoff ${NF_NANOFF_CMD[0]} is version $NF_NANOFF_VERSION: nf-build knows $NF_NANOFF_KNOWN; use one of those, or leave out --nanoff/NF_NANOFF for the pinned one"
+    fi
 }
 
-NF_NANOFF_MISSING_HINT="nanoff (the nanoFramework flasher): run nf-build/flash, which installs it, or: dotnet tool install -g nanoff"
+# Installs the pinned nanoff into the NuGet cache if it is not there yet (a no-op afterwards); nothing for a chosen one.
+nf_prepare_nanoff() {
+    if [ "$NF_NANOFF_PINNED" = 1 ]; then
+        nf_run_or_fail "dotnet tool restore installs nanoff $NF_NANOFF_VERSION (pinned in $NF_NANOFF_MANIFEST) from nuget.org: is it reachable? see the dotnet message above" "${NF_NANOFF_CMD[0]}" tool restore
+    fi
+}
+
+# The arguments of each nanoff operation, in the syntax of the resolved nanoff, into NF_NANOFF_ARGS.
+# Writes the firmware: nanoff picks the image for the chip it finds, or flashes the named target.
+nf_nanoff_flash_args() {
+    local port="$1" target="$2"
+    if [ "$NF_NANOFF_SYNTAX" = verbs ]; then
+        if [ -n "$target" ]; then
+            NF_NANOFF_ARGS=(flash target "$target" serialport "$port")
+        else
+            NF_NANOFF_ARGS=(flash platform esp32 serialport "$port")
+        fi
+    elif [ -n "$target" ]; then
+        NF_NANOFF_ARGS=(--target "$target" --serialport "$port" --update)
+    else
+        NF_NANOFF_ARGS=(--platform esp32 --serialport "$port" --update)
+    fi
+}
+
+# Deploys an application image to a board that runs nanoFramework.
+nf_nanoff_deploy_args() {
+    if [ "$NF_NANOFF_SYNTAX" = verbs ]; then
+        NF_NANOFF_ARGS=(deploy serialport "$1" image "$2")
+    else
+        NF_NANOFF_ARGS=(--nanodevice --deploy --serialport "$1" --image "$2")
+    fi
+}
+
+# Stores Wi-Fi and certificates (nanoff's network deployment JSON).
+nf_nanoff_network_args() {
+    if [ "$NF_NANOFF_SYNTAX" = verbs ]; then
+        NF_NANOFF_ARGS=(deploy serialport "$1" network "$2")
+    else
+        NF_NANOFF_ARGS=(--serialport "$1" --networkdeployment "$2")
+    fi
+}
+
+# Writes files to the board's storage (nanoff's file deployment JSON).
+nf_nanoff_file_args() {
+    if [ "$NF_NANOFF_SYNTAX" = verbs ]; then
+        NF_NANOFF_ARGS=(deploy serialport "$1" file "$2")
+    else
+        NF_NANOFF_ARGS=(--serialport "$1" --filedeployment "$2")
+    fi
+}
+
+# Lists the serial ports.
+nf_nanoff_list_ports_args() {
+    if [ "$NF_NANOFF_SYNTAX" = verbs ]; then
+        NF_NANOFF_ARGS=(list ports)
+    else
+        NF_NANOFF_ARGS=(--listports)
+    fi
+}
 
 # The serial port must name a device that is there and that this user may open. Skipped in a dry run,
 # which should work without a board. Windows-style names (COM3) are left to nanoff.
@@ -167,7 +297,7 @@ nf_check_port() {
             look="ls /dev/cu.*"
         fi
 
-        nf_fail "$NF_EXIT_MISSING" "serial port $port does not exist: plug the board in (a data USB cable, not a charge-only one); see which ports there are with: $look (or nanoff --listports)"
+        nf_fail "$NF_EXIT_MISSING" "serial port $port does not exist: plug the board in (a data USB cable, not a charge-only one); see which ports there are with: $look (or nf-build/flash --list-ports)"
     fi
 
     if [ ! -r "$port" ] || [ ! -w "$port" ]; then
@@ -203,3 +333,11 @@ nf_run_or_fail() {
 }
 
 NF_BOARD_HINT="is the board running the nanoFramework firmware (nf-build/flash), and is no other program (a serial monitor, the VS Code debugger) holding the port?"
+
+# A relative --nanoff path is the caller's, relative to the folder they ran the script from (the verbs cd to the root).
+nf_absolute_nanoff_option() {
+    case "$NF_NANOFF_OPTION" in
+        '' | /*) ;;
+        */*) NF_NANOFF_OPTION="$PWD/$NF_NANOFF_OPTION" ;;
+    esac
+}
