@@ -105,7 +105,7 @@ namespace WwepEndToEnd.Tests
             bool settled = device.Settle();
 
             Expect.NoCrash(device, settled, server);
-            string refused = "[WWEP] WARN  cannot connect to 127.0.0.1:" + server.TlsPort.ToString() + " (SocketException 10061): is the WWEP server running and listening on that port? (attempt 1 of 30, retrying in ";
+            string refused = "[WWEP] WARN  cannot connect to 127.0.0.1:" + server.TlsPort.ToString() + " (refused or unreachable; the firmware's code 10061 may be stale): is the WWEP server running and listening on that port? (attempt 1 of 30, retrying in ";
             Assert.Contains(device.BoardLines, line => line.StartsWith(refused, System.StringComparison.Ordinal));
             Assert.Matches(@"^\[WWEP\] LED ON stored on the server \(TLS, attempt ([2-9]|[12][0-9]|30)\)$", device.BoardLines.Last());
             Assert.True(device.AllDelivered, device.Transcript);
@@ -139,7 +139,7 @@ namespace WwepEndToEnd.Tests
 
             Expect.NoCrash(device, first && second, server);
             Expect.Printed(device, "[WWEP] LED ON stored on the server (TLS, attempt 1)");
-            Assert.Contains(device.BoardLines, line => line.StartsWith("[WWEP] WARN  cannot connect to 127.0.0.1:" + server.TlsPort.ToString() + " (SocketException 10061): is the WWEP server running and listening on that port? (attempt 1 of 30, retrying in ", System.StringComparison.Ordinal));
+            Assert.Contains(device.BoardLines, line => line.StartsWith("[WWEP] WARN  cannot connect to 127.0.0.1:" + server.TlsPort.ToString() + " (refused or unreachable; the firmware's code 10061 may be stale): is the WWEP server running and listening on that port? (attempt 1 of 30, retrying in ", System.StringComparison.Ordinal));
             Assert.Matches(@"^\[WWEP\] LED OFF stored on the server \(TLS, attempt ([2-9]|[12][0-9]|30)\)$", device.BoardLines.Last());
             Assert.Equal("A02E8050000", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
             Assert.Equal(0, plain.Connections);

@@ -174,7 +174,7 @@ namespace WwepSimulator
             catch (SocketException ex)
             {
                 socket.Dispose();
-                throw new WwepTransportException(TransportFailure.ConnectFailed, TransportMessages.ConnectFailed(address, port, StreamConnection.Describe(ex)));
+                throw ExchangeFailure.ConnectFailed(address, port, nameof(SocketException), true, (int)ex.SocketErrorCode);
             }
         }
 

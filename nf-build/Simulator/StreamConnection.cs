@@ -90,15 +90,21 @@ namespace WwepSimulator
             return ex.GetType().Name;
         }
 
+        // The same facts the board's adapters hand over (type name, Winsock code), judged by the same core rule.
         private WwepTransportException WhileExchanging(Exception ex)
         {
             SocketException? socketError = FindSocketError(ex);
-            if (socketError != null && socketError.SocketErrorCode == SocketError.TimedOut)
-            {
-                return new WwepTransportException(TransportFailure.ReplyTimeout, TransportMessages.ReplyTimeout(_host, _port, _replyTimeout));
-            }
+            return socketError != null
+                ? ExchangeFailure.WhileExchanging(nameof(SocketException), true, (int)socketError.SocketErrorCode, _host, _port, _replyTimeout)
+                : ExchangeFailure.WhileExchanging(ex.GetType().Name, false, 0, _host, _port, _replyTimeout);
+        }
 
-            return new WwepTransportException(TransportFailure.ConnectionLost, TransportMessages.ConnectionLost(_host, _port, Describe(ex)));
+        /// <summary>The socket error inside <paramref name="ex"/>, if any.</summary>
+        /// <param name="ex">The failure.</param>
+        /// <returns>The SocketException, or null.</returns>
+        public static SocketException? SocketErrorIn(Exception? ex)
+        {
+            return FindSocketError(ex);
         }
 
         private static SocketException? FindSocketError(Exception? ex)
