@@ -28,14 +28,9 @@ namespace WwepEndToEnd.Tests
         [Fact]
         public void AnUnsetClockIsSetFromWwepServerThenThePressIsStoredOverTls()
         {
-            using WwepServerProcess server = new WwepServerProcess();
-            server.SntpPort = FreePort.Next();
-            server.Start(_pki.ProjectServer);
+            using WwepServerProcess server = StartServerWithTime();
             using PlainPortSentinel plain = new PlainPortSentinel();
-            WwepSettings settings = DeviceUnderTest.Settings(LinkMode.Tls, plain.Port, server.TlsPort);
-            settings.SntpPort = server.SntpPort;
-            settings.InternetTimeWaitMilliseconds = 0;
-            using DeviceUnderTest device = new DeviceUnderTest(settings, DeviceUnderTest.Credentials(_pki.ProjectCa), new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            using DeviceUnderTest device = DeviceAt1970(server, plain, true);
 
             bool settled = device.PressAndSettle();
             Expect.NoCrash(device, settled, server);
@@ -63,15 +58,9 @@ namespace WwepEndToEnd.Tests
         [Fact]
         public void WithTimeFromServerOffTheClockStaysUnset()
         {
-            using WwepServerProcess server = new WwepServerProcess();
-            server.SntpPort = FreePort.Next();
-            server.Start(_pki.ProjectServer);
+            using WwepServerProcess server = StartServerWithTime();
             using PlainPortSentinel plain = new PlainPortSentinel();
-            WwepSettings settings = DeviceUnderTest.Settings(LinkMode.Tls, plain.Port, server.TlsPort);
-            settings.SntpPort = server.SntpPort;
-            settings.InternetTimeWaitMilliseconds = 0;
-            settings.TimeFromServer = false;
-            using DeviceUnderTest device = new DeviceUnderTest(settings, DeviceUnderTest.Credentials(_pki.ProjectCa), new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            using DeviceUnderTest device = DeviceAt1970(server, plain, false);
 
             device.NetworkUp();
             Stopwatch waited = Stopwatch.StartNew();
@@ -82,6 +71,24 @@ namespace WwepEndToEnd.Tests
 
             Assert.Contains(device.BoardLines, line => line.Contains("clock not set: no internet time within 0 s and TimeFromServer is off", StringComparison.Ordinal));
             Assert.Equal(1970, device.Clock.UtcNow.Year);
+        }
+
+        private WwepServerProcess StartServerWithTime()
+        {
+            WwepServerProcess server = new WwepServerProcess();
+            server.SntpPort = FreePort.Next();
+            server.Start(_pki.ProjectServer);
+            return server;
+        }
+
+        // TLS, the clock at 1970, the server's SNTP port, and no wait for the internet time a test machine cannot give.
+        private DeviceUnderTest DeviceAt1970(WwepServerProcess server, PlainPortSentinel plain, bool timeFromServer)
+        {
+            WwepSettings settings = DeviceUnderTest.Settings(LinkMode.Tls, plain.Port, server.TlsPort);
+            settings.SntpPort = server.SntpPort;
+            settings.InternetTimeWaitMilliseconds = 0;
+            settings.TimeFromServer = timeFromServer;
+            return new DeviceUnderTest(settings, DeviceUnderTest.Credentials(_pki.ProjectCa), new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         }
     }
 }
