@@ -47,7 +47,6 @@ namespace WwepDevice.Core
         public const int SetupFailed = 9;
 
         private const string CryptographicExceptionName = "CryptographicException";
-        private const string SocketExceptionName = "SocketException";
 
         /// <summary>
         /// The failure for what the board's <c>AuthenticateAsClient</c> threw.
@@ -79,9 +78,9 @@ namespace WwepDevice.Core
                 return FromErrorCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc);
             }
 
-            if (exceptionType == SocketExceptionName || exceptionType != CryptographicExceptionName)
+            if (exceptionType != CryptographicExceptionName)
             {
-                // A positive socket error (10054 reset, 10060 timed out) during the handshake: the connection broke.
+                // A positive SocketException code (10054 reset, 10060 timed out) during the handshake: the connection broke.
                 return Build(TransportFailure.TlsHandshake, TlsFailureCause.HandshakeReset, exceptionType + " " + code.ToString(), settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
             }
 
