@@ -52,7 +52,7 @@ namespace WwepServer.Benchmark
                 using (ChildProcess wwep = ChildProcess.Start("dotnet", Path.Combine(folder, "wwep-server.log"), serverDll,
                     "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0",
                     "--cert", pki.ServerCertificatePath, "--key", pki.ServerKeyPath, "--data", Path.Combine(folder, "wwep-data"),
-                    "--max-connections", "4096", "--max-connections-per-peer", "4096", "--sntp-port", "0", "--web-port", "0", "--log-level", "Warning"))
+                    "--max-connections", "4096", "--max-connections-per-peer", "4096", "--sntp-port", "0", "--web-port", "0", "--no-mdns", "--log-level", "Warning"))
                 {
                     await wwep.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(30));
                     IPEndPoint wwepPlain = EndPointAfter(wwep.Output, "plain TCP listening on ");
