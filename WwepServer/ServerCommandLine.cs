@@ -98,6 +98,21 @@ namespace WwepServer
         /// <summary>The classroom view's port.</summary>
         public Option<int> WebPort { get; } = PortOption("--web-port", ServerOptions.DefaultWebPort, "HTTP port of the read-only classroom view: every device's LED and registers, live (open http://<this machine>:<port>/ in a browser; GET /api/devices gives JSON); 0 turns it off.", zeroMeansOff: true);
 
+        /// <summary>The mDNS name.</summary>
+        public Option<string> MdnsName { get; } = new Option<string>("--mdns-name")
+        {
+            Description = "Name announced over mDNS (with this machine's own <host>.local), so boards find the server with no address typed. "
+                + "The firmware's default server name is wwep.local, and the server certificate must name it.",
+            HelpName = "name",
+            DefaultValueFactory = _ => ServerOptions.DefaultMdnsName,
+        };
+
+        /// <summary>Switches mDNS off.</summary>
+        public Option<bool> NoMdns { get; } = new Option<bool>("--no-mdns")
+        {
+            Description = "Do not answer mDNS queries (boards then need the server's address, or a DNS name).",
+        };
+
         /// <summary>The SNTP port.</summary>
         public Option<int> SntpPort { get; } = PortOption("--sntp-port", ServerOptions.DefaultSntpPort, "UDP port answering SNTP time requests (RFC 4330), so boards get a clock before TLS on a network without internet; 0 turns it off. Port 123 needs root or cap_net_bind_service.", zeroMeansOff: true);
 
@@ -122,7 +137,7 @@ namespace WwepServer
                 + "registers kept on disk. Press Ctrl+C to stop.")
             {
                 PlainPort, TlsPort, Bind, NoPlain, Certificate, Key, ClientCa, RequireClientCert, Data,
-                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, SntpPort, LogLevel,
+                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, SntpPort, MdnsName, NoMdns, LogLevel,
             };
             command.SetAction(action);
             return command;
@@ -157,6 +172,8 @@ namespace WwepServer
                 AllowPlain = result.GetValue(AllowPlain),
                 SntpPort = result.GetValue(SntpPort),
                 WebPort = result.GetValue(WebPort),
+                MdnsEnabled = !result.GetValue(NoMdns),
+                MdnsName = result.GetValue(MdnsName) ?? ServerOptions.DefaultMdnsName,
                 TlsHandshakeTimeout = TimeSpan.FromSeconds(result.GetValue(HandshakeTimeout)),
             };
         }

@@ -18,6 +18,9 @@ namespace WwepServer
         /// <summary>The classroom view's HTTP port.</summary>
         public const int DefaultWebPort = 8080;
 
+        /// <summary>The firmware's default server name.</summary>
+        public const string DefaultMdnsName = "wwep.local";
+
         /// <summary>The NTP port.</summary>
         public const int DefaultSntpPort = 123;
 
@@ -93,6 +96,12 @@ namespace WwepServer
 
         /// <summary>HTTP port of the read-only classroom view; 0 turns it off.</summary>
         public int WebPort { get; set; } = DefaultWebPort;
+
+        /// <summary>Whether the server answers mDNS queries for <see cref="MdnsName"/> and this machine's own name.</summary>
+        public bool MdnsEnabled { get; set; } = true;
+
+        /// <summary>The name announced over mDNS: the firmware's default server name, which the server certificate names.</summary>
+        public string MdnsName { get; set; } = DefaultMdnsName;
 
         /// <summary>UDP port of the SNTP responder (RFC 4330); 0 turns it off.</summary>
         public int SntpPort { get; set; } = DefaultSntpPort;

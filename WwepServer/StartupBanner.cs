@@ -43,6 +43,16 @@ namespace WwepServer
                 lines.Add(host.WebProblem != null ? "  " + host.WebProblem : "  classroom view off (--web-port 0)");
             }
 
+            if (host.Mdns != null)
+            {
+                lines.Add("  mDNS: boards find this server as " + string.Join(" and ", host.Mdns.Names) + " (answered on "
+                    + string.Join(", ", host.Mdns.Addresses) + ")");
+            }
+            else
+            {
+                lines.Add(host.MdnsProblem != null ? "  " + host.MdnsProblem : "  mDNS off (--no-mdns)");
+            }
+
             if (host.Sntp != null)
             {
                 lines.Add("  SNTP time served on UDP " + PeerName.Format(host.Sntp.EndPoint) + " (this machine's clock, stratum "

@@ -87,6 +87,12 @@ namespace WwepServer
         /// <summary>Why the classroom view is not served although it was asked for (one line with the fix), or null.</summary>
         public string? WebProblem { get; private set; }
 
+        /// <summary>The mDNS responder, or null when it is off or cannot run.</summary>
+        public MdnsResponder? Mdns { get; private set; }
+
+        /// <summary>Why mDNS is not answered although it was asked for (one line with the fix), or null.</summary>
+        public string? MdnsProblem { get; private set; }
+
         /// <summary>The SNTP responder, or null when it is off or its port could not be bound.</summary>
         public SntpResponder? Sntp { get; private set; }
 
@@ -192,6 +198,7 @@ namespace WwepServer
 
             _stopping = true;
             Sntp?.Dispose();
+            Mdns?.Dispose();
             if (Web != null)
             {
                 await Web.DisposeAsync().ConfigureAwait(false);
@@ -239,6 +246,12 @@ namespace WwepServer
             {
                 Sntp = SntpResponder.TryStart(_options.BindAddress, _options.SntpPort, _logger, out string? problem);
                 SntpProblem = problem;
+            }
+
+            if (_options.MdnsEnabled)
+            {
+                Mdns = MdnsResponder.TryStart(_options.BindAddress, _options.MdnsName, _logger, out string? problem);
+                MdnsProblem = problem;
             }
 
             if (_feed != null)

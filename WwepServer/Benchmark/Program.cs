@@ -24,15 +24,16 @@ namespace WwepServer.Benchmark
             var seconds = new Option<double>("--seconds") { Description = "Measured seconds per row (server and transport).", DefaultValueFactory = _ => 10 };
             var warmup = new Option<double>("--warmup") { Description = "Unmeasured seconds per row before measuring.", DefaultValueFactory = _ => 2 };
             var rounds = new Option<int>("--rounds") { Description = "Slices each row's measured time is cut into, alternating between the rows.", DefaultValueFactory = _ => 5 };
+            var liveView = new Option<bool>("--live-view") { Description = "Serve the classroom view (--web-port) and keep a page subscribed to its event stream for the whole run." };
             var command = new RootCommand("Load generator: the WWEP server against nginx's stream `return` baseline, plain and TLS, same certificate and load.")
             {
-                clients, seconds, warmup, rounds,
+                clients, seconds, warmup, rounds, liveView,
             };
-            command.SetAction(result => RunAsync(result.GetValue(clients), TimeSpan.FromSeconds(result.GetValue(seconds)), TimeSpan.FromSeconds(result.GetValue(warmup)), Math.Max(1, result.GetValue(rounds))));
+            command.SetAction(result => RunAsync(result.GetValue(clients), TimeSpan.FromSeconds(result.GetValue(seconds)), TimeSpan.FromSeconds(result.GetValue(warmup)), Math.Max(1, result.GetValue(rounds)), result.GetValue(liveView)));
             return command.Parse(args).Invoke();
         }
 
-        private static async Task<int> RunAsync(int clients, TimeSpan duration, TimeSpan warmup, int rounds)
+        private static async Task<int> RunAsync(int clients, TimeSpan duration, TimeSpan warmup, int rounds, bool liveView)
         {
             string? missing = NginxBaseline.Missing();
             if (missing != null)
@@ -52,9 +53,11 @@ namespace WwepServer.Benchmark
                 using (ChildProcess wwep = ChildProcess.Start("dotnet", Path.Combine(folder, "wwep-server.log"), serverDll,
                     "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0",
                     "--cert", pki.ServerCertificatePath, "--key", pki.ServerKeyPath, "--data", Path.Combine(folder, "wwep-data"),
-                    "--max-connections", "4096", "--max-connections-per-peer", "4096", "--sntp-port", "0", "--web-port", "0", "--log-level", "Warning"))
+                    "--max-connections", "4096", "--max-connections-per-peer", "4096", "--sntp-port", "0", "--web-port", liveView ? FreePorts.Tcp().ToString(CultureInfo.InvariantCulture) : "0", "--no-mdns",
+                    "--log-level", "Warning"))
                 {
                     await wwep.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(30));
+                    await using LiveViewSubscriber? page = liveView ? await LiveViewSubscriber.OpenAsync(EndPointAfter(wwep.Output, "classroom view on http://")) : null;
                     IPEndPoint wwepPlain = EndPointAfter(wwep.Output, "plain TCP listening on ");
                     IPEndPoint wwepTls = EndPointAfter(wwep.Output, "TLS listening on ");
                     var load = new LoadGenerator(clients, pki.Ca);
@@ -64,6 +67,7 @@ namespace WwepServer.Benchmark
                         + rounds + " interleaved slices (after " + warmup.TotalSeconds + " s warm-up each), " + Environment.ProcessorCount
                         + " cores shared by servers and load generator;");
                     Console.WriteLine("  WWEP writes are durable (SQLite WAL, synchronous=FULL, group commit) and logged one line each; TLS: full handshake per connection.");
+                    Console.WriteLine(page != null ? "  classroom view served, one page subscribed to its event stream throughout." : "  classroom view off (--live-view subscribes a page).");
 
                     // Slices alternate between the rows so that anything else running on the machine weighs on all
                     // of them alike. The reads row shows what the durable write costs (it reads what the writes row
@@ -122,6 +126,10 @@ namespace WwepServer.Benchmark
 
                     Console.WriteLine();
                     Console.WriteLine("ratio = WWEP requests/s / nginx requests/s on the same port (target >= 0.80 for writes). Logs: " + folder);
+                    if (page != null)
+                    {
+                        Console.WriteLine("live view: " + page.Describe());
+                    }
                 }
             }
             catch (InvalidOperationException e)

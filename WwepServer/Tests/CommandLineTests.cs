@@ -47,7 +47,7 @@ namespace WwepServer.Tests
                 "--cert", "/x/s.pem", "--key", "/x/k.pem", "--client-ca", "/x/ca.pem", "--require-client-cert",
                 "--data", "/x/data", "--max-connections", "7", "--max-request-bytes", "20", "--request-idle-ms", "50",
                 "--first-byte-wait", "2.5", "--handshake-timeout", "3", "--max-connections-per-peer", "4", "--allow-plain",
-                "--sntp-port", "1123",
+                "--sntp-port", "1123", "--web-port", "8181", "--mdns-name", "lab.local", "--no-mdns",
             });
             Assert.Empty(result.Errors);
 
@@ -68,6 +68,9 @@ namespace WwepServer.Tests
             Assert.Equal(4, options.MaxConnectionsPerPeer);
             Assert.True(options.AllowPlain);
             Assert.Equal(1123, options.SntpPort);
+            Assert.Equal(8181, options.WebPort);
+            Assert.Equal("lab.local", options.MdnsName);
+            Assert.False(options.MdnsEnabled);
             Assert.Equal(TimeSpan.FromSeconds(3), options.TlsHandshakeTimeout);
         }
 
@@ -85,6 +88,9 @@ namespace WwepServer.Tests
             Assert.Equal("/repo/certs/server.key.pem", options.KeyPath);
             Assert.Equal(Path.GetFullPath("wwep-data"), options.DataDirectory);
             Assert.Equal(123, options.SntpPort);
+            Assert.Equal(8080, options.WebPort);
+            Assert.True(options.MdnsEnabled);
+            Assert.Equal("wwep.local", options.MdnsName);
             Assert.Equal(TimeSpan.FromSeconds(2), options.FirstByteWait);
             Assert.True(options.MaxConnectionsPerPeer * 5 <= options.MaxConnections, "the per-address cap must be far below the global one");
         }

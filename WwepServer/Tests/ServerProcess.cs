@@ -152,6 +152,11 @@ namespace WwepServer.Tests
                 start.ArgumentList.Add("0");
             }
 
+            if (Array.IndexOf(args, "--mdns-name") < 0)
+            {
+                start.ArgumentList.Add("--no-mdns");
+            }
+
             if (Array.IndexOf(args, "--web-port") < 0)
             {
                 start.ArgumentList.Add("--web-port");

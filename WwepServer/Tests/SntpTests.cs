@@ -28,7 +28,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task AClientRequestGetsAServerReplyWithTheHostClock()
         {
-            await using var server = TestServer.Start(configure: o => o.SntpPort = FreeUdpPort());
+            await using var server = TestServer.Start(configure: o => o.SntpPort = FreePorts.Udp());
             using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             byte[] request = ClientRequest(version: 4, new DateTime(1999, 12, 31, 23, 59, 59, DateTimeKind.Utc));
 
@@ -55,7 +55,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task ShortMalformedAndNonClientPacketsGetNoReply()
         {
-            await using var server = TestServer.Start(configure: o => o.SntpPort = FreeUdpPort());
+            await using var server = TestServer.Start(configure: o => o.SntpPort = FreePorts.Udp());
             using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             IPEndPoint sntp = server.Host.Sntp!.EndPoint;
 
@@ -96,7 +96,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task TheProcessTakesSntpPortAndSaysInItsBannerThatItServesTime()
         {
-            int port = FreeUdpPort();
+            int port = FreePorts.Udp();
             string data = TestServer.NewDataFolder();
             try
             {
@@ -182,15 +182,6 @@ namespace WwepServer.Tests
             request[2] = 6; // poll 64 s
             NtpPacket.WriteTimestamp(request.AsSpan(40), transmit);
             return request;
-        }
-
-        /// <summary>A UDP port nothing holds right now on 127.0.0.1.</summary>
-        /// <returns>The port.</returns>
-        internal static int FreeUdpPort()
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)probe.LocalEndPoint!).Port;
         }
 
         private static async Task<byte[]?> ExchangeAsync(Socket client, IPEndPoint server, byte[] datagram, TimeSpan wait)

@@ -66,6 +66,7 @@ namespace WwepServer.Tests
                 DataDirectory = dataFolder ?? NewDataFolder(),
                 SntpPort = 0, // port 123 needs root; the SNTP tests choose a free port
                 WebPort = 0,  // 8080 may be taken; the web view tests choose a free port
+                MdnsEnabled = false, // the mDNS tests turn it on
             };
             configure?.Invoke(options);
             var log = new CapturedLog();

@@ -20,7 +20,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task ApiDevicesShowsRegistersLedTransportAndPeer()
         {
-            await using var server = TestServer.Start(configure: o => o.WebPort = FreeTcpPort());
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             Assert.Equal("A0FAC050001", await WwepTestClient.RequestAsync(server.Plain, "W0FAC050001"));
             Assert.Equal("A0FAC0B1234", await WwepTestClient.RequestAsync(server.Tls, "W0fac0b1234", tls: true));
             using var http = new HttpClient { BaseAddress = new Uri("http://" + PeerName.Format(server.Host.Web!.EndPoint)) };
@@ -54,7 +54,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task TheEventStreamPushesAWriteWithinASecond()
         {
-            await using var server = TestServer.Start(configure: o => o.WebPort = FreeTcpPort());
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             using var http = new HttpClient { BaseAddress = new Uri("http://" + PeerName.Format(server.Host.Web!.EndPoint)), Timeout = Timeout.InfiniteTimeSpan };
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             using HttpResponseMessage response = await http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead, bound.Token);
@@ -88,15 +88,6 @@ namespace WwepServer.Tests
             Assert.Contains("cannot listen on 127.0.0.1:" + port, line);
             Assert.Contains("--web-port", line);
             Assert.Equal("A0FAC050001", await WwepTestClient.RequestAsync(server.Plain, "W0FAC050001"));
-        }
-
-        /// <summary>A TCP port nothing listens on right now on 127.0.0.1.</summary>
-        /// <returns>The port.</returns>
-        public static int FreeTcpPort()
-        {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)probe.LocalEndPoint!).Port;
         }
     }
 }

@@ -42,7 +42,7 @@ namespace WwepServer.WebView.Tests
         public async Task TheLedOnThePageFollowsTheBoardsPresses()
         {
             await ChromiumInstaller.EnsureAsync(Chromium, _output);
-            int webPort = WebViewTests.FreeTcpPort();
+            int webPort = FreePorts.Tcp();
             string data = TestServer.NewDataFolder();
             try
             {

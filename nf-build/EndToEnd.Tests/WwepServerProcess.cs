@@ -100,7 +100,7 @@ namespace WwepEndToEnd.Tests
             string arguments = "\"" + RepositoryLayout.ServerDll + "\" --bind 127.0.0.1"
                 + " --plain-port " + PlainPort.ToString() + " --tls-port " + TlsPort.ToString()
                 + " --data \"" + _dataFolder + "\" --cert \"" + certificate.Cert + "\" --key \"" + certificate.Key + "\""
-                + " --sntp-port " + SntpPort.ToString() + " --web-port 0"
+                + " --sntp-port " + SntpPort.ToString() + " --web-port 0 --no-mdns"
 
                 // --allow-plain: the tests read the register back over plain TCP to check what the device stored.
                 + (requireClientCertFromCa != null ? " --require-client-cert --allow-plain --client-ca \"" + requireClientCertFromCa + "\"" : string.Empty);
