@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using WwepServer.Tests;
@@ -41,7 +39,7 @@ namespace WwepServer.WebView.Tests
         [Fact]
         public async Task TheLedOnThePageFollowsTheBoardsPresses()
         {
-            await ChromiumInstaller.EnsureAsync(Chromium, _output);
+            await ChromiumInstaller.EnsureAsync(Chromium);
             int webPort = FreePorts.Tcp();
             string data = TestServer.NewDataFolder();
             try
@@ -87,7 +85,7 @@ namespace WwepServer.WebView.Tests
         [Fact]
         public async Task EveryDeviceShowsItsRegistersTransportIdentityAndPeer()
         {
-            await ChromiumInstaller.EnsureAsync(Chromium, _output);
+            await ChromiumInstaller.EnsureAsync(Chromium);
             string data = TestServer.NewDataFolder();
             try
             {
@@ -134,29 +132,13 @@ namespace WwepServer.WebView.Tests
 
         private async Task PressAsync(ServerProcess server, int presses)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string arg in new[]
-            {
+            var (exit, output) = await ToolRun.RunAsync(
+                TimeSpan.FromSeconds(60),
+                "dotnet",
                 Path.Combine(AppContext.BaseDirectory, "WwepSimulator.dll"), "--host", "127.0.0.1", "--mode", "plain",
-                "--plain-port", server.Plain.Port.ToString(), "--mac", Mac, "--presses", presses.ToString(), "--interval", "400",
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using Process simulator = Process.Start(start)!;
-            Task<string> stdout = simulator.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = simulator.StandardError.ReadToEndAsync();
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await simulator.WaitForExitAsync(bound.Token);
-            string output = (await stdout + await stderr).Trim();
-            _output.WriteLine("simulator, " + presses + " press(es): exit " + simulator.ExitCode + "\n" + output);
-            Assert.True(simulator.ExitCode == 0, "the simulated board's final state was not stored:\n" + output);
+                "--plain-port", server.Plain.Port.ToString(), "--mac", Mac, "--presses", presses.ToString(), "--interval", "400");
+            _output.WriteLine("simulator, " + presses + " press(es): exit " + exit + "\n" + output);
+            Assert.True(exit == 0, "the simulated board's final state was not stored:\n" + output);
         }
 
         private async Task ScreenshotAsync(IPage page, string name)
