@@ -90,18 +90,18 @@ namespace WwepServer
             });
             WebApplication app = builder.Build();
             var state = new ClassroomState(store);
-            ClassroomWebServer? server = null;
+            var server = new ClassroomWebServer(app, feed, state, new IPEndPoint(address, port));
             app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
             app.MapGet("/api/devices", () => Results.Json(state.Devices(), Json));
             app.MapGet("/api/transactions", () => Results.Json(state.Recent(), Json));
-            app.MapGet("/events", (HttpContext context) => server!.StreamAsync(context));
+            app.MapGet("/events", (HttpContext context) => server.StreamAsync(context));
             try
             {
                 app.StartAsync().GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is IOException || e is SocketException)
             {
-                app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 string hint = e.InnerException is SocketException socket && socket.SocketErrorCode == SocketError.AccessDenied
                     ? "ports below 1024 need privileges; choose another with --web-port"
                     : "is another program using it? Choose another with --web-port";
@@ -110,8 +110,6 @@ namespace WwepServer
             }
 
             problem = null;
-            int actualPort = port;
-            server = new ClassroomWebServer(app, feed, state, new IPEndPoint(address, actualPort));
             return server;
         }
 

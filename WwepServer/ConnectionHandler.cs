@@ -49,6 +49,13 @@ namespace WwepServer
             _requestSizeLimit = new LimitWarning(logger, "request size limit (--max-request-bytes " + options.MaxRequestBytes + ")");
         }
 
+        /// <summary>
+        /// How long a plain client that is handed over without data has been silent already: the listener defers
+        /// accepting until the first bytes arrive, or about this long (see WwepServerHost). The first-byte wait counts
+        /// it, so a silent client gets its X after --first-byte-wait from connecting, not from the accept.
+        /// </summary>
+        public TimeSpan PlainSilenceBeforeAccept { get; init; }
+
         /// <summary>Clients dropped for not finishing the TLS handshake in time.</summary>
         public long HandshakeTimeouts
         {
@@ -178,7 +185,7 @@ namespace WwepServer
             while (!complete)
             {
                 CancellationTokenSource timeout = connection.Timeout;
-                timeout.CancelAfter(count == 0 ? _options.FirstByteWait : _options.RequestIdleTime);
+                timeout.CancelAfter(count > 0 ? _options.RequestIdleTime : FirstByteWait(connection));
                 int received;
                 try
                 {
@@ -255,6 +262,17 @@ namespace WwepServer
             // The classroom view: one non-blocking enqueue; its work happens on its own task.
             _feed?.Publish(new TransactionEvent(DateTime.UtcNow, transportName, peer, identity?.CommonName, printableRequest, printableReply, outcome.RejectReason));
             DiscardPendingInput(socket);
+        }
+
+        private TimeSpan FirstByteWait(Connection connection)
+        {
+            if (connection.Tls != null)
+            {
+                return _options.FirstByteWait; // counted from the end of the handshake
+            }
+
+            TimeSpan rest = _options.FirstByteWait - PlainSilenceBeforeAccept;
+            return rest > TimeSpan.Zero ? rest : TimeSpan.FromMilliseconds(1);
         }
 
         private static void EndReply(Socket socket)

@@ -37,6 +37,12 @@ namespace WwepServer
             if (host.Web != null)
             {
                 lines.Add("  classroom view on http://" + PeerName.Format(host.Web.EndPoint) + "/ (read-only: every device's LED and registers, live; JSON at /api/devices)");
+                if (IsAnyAddress(options.BindAddress))
+                {
+                    // 0.0.0.0 is no address a browser can open: name the ones it can.
+                    string pages = string.Join(", ", LanAddresses().Select(address => "http://" + address + ":" + host.Web.EndPoint.Port + "/"));
+                    lines.Add("  open it in a browser at: " + (pages.Length > 0 ? pages : "http://localhost:" + host.Web.EndPoint.Port + "/"));
+                }
             }
             else
             {
@@ -63,7 +69,7 @@ namespace WwepServer
                 lines.Add(host.SntpProblem != null ? "  " + host.SntpProblem : "  SNTP off (--sntp-port 0)");
             }
 
-            if (options.BindAddress.Equals(IPAddress.Any) || options.BindAddress.Equals(IPAddress.IPv6Any))
+            if (IsAnyAddress(options.BindAddress))
             {
                 string addresses = string.Join(", ", LanAddresses());
                 lines.Add("  boards reach this machine at: " + (addresses.Length > 0 ? addresses : "no network address found besides loopback"));
@@ -80,6 +86,11 @@ namespace WwepServer
                 + options.MaxRequestBytes + " bytes per request, " + options.RequestIdleTime.TotalMilliseconds + " ms silence ends a request, "
                 + options.FirstByteWait.TotalSeconds + " s first-byte wait (then X), " + options.TlsHandshakeTimeout.TotalSeconds + " s TLS handshake");
             return lines;
+        }
+
+        private static bool IsAnyAddress(IPAddress address)
+        {
+            return address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
         }
 
         // The machine's own IPv4 addresses other than loopback: what a teacher types into the boards' settings.

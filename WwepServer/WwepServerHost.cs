@@ -23,6 +23,9 @@ namespace WwepServer
         private const int TcpCork = 3;
         private const int TcpDeferAccept = 9;
 
+        // How long the kernel holds a silent plain connection back (TCP_DEFER_ACCEPT, in seconds).
+        private const int DeferAcceptSeconds = 1;
+
         // Several TLS accepts in progress keep a burst of boards from queueing behind one accept call.
         private static readonly int AcceptLoopsPerPort = Math.Max(2, Environment.ProcessorCount);
 
@@ -71,7 +74,10 @@ namespace WwepServer
 
             _limiter = new ConnectionLimiter(options, _logger);
             _feed = options.WebPort > 0 ? new LiveFeed() : null;
-            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _feed, _logger);
+            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _feed, _logger)
+            {
+                PlainSilenceBeforeAccept = OperatingSystem.IsLinux() ? TimeSpan.FromSeconds(DeferAcceptSeconds) : TimeSpan.Zero,
+            };
             _loggerFactory = loggerFactory;
         }
 
@@ -277,7 +283,7 @@ namespace WwepServer
                     // TCP_DEFER_ACCEPT (as nginx's "listen ... deferred"): the kernel hands over a connection once
                     // its first bytes are in, so the request is read at once, without a wait and a thread wake-up.
                     // A client that stays silent is handed over after about a second and meets the idle limit.
-                    socket.SetRawSocketOption(IpProtocolTcp, TcpDeferAccept, BitConverter.GetBytes(1));
+                    socket.SetRawSocketOption(IpProtocolTcp, TcpDeferAccept, BitConverter.GetBytes(DeferAcceptSeconds));
 
                     // TCP_CORK, which accepted sockets inherit: a reply is held until the server shuts the connection
                     // down right after it, and both leave in one segment (see ConnectionHandler). Measured on 2 cores:

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -25,10 +26,7 @@ namespace WwepServer.Tests
             string data = TestServer.NewDataFolder();
             try
             {
-                using ServerProcess server = await ServerProcess.StartAsync(
-                    "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0", "--data", data,
-                    "--cert", TestPki.Shared.ServerCertificatePath, "--key", TestPki.Shared.ServerKeyPath,
-                    "--require-client-cert", "--client-ca", TestPki.Shared.CaPath, "--allow-plain");
+                using ServerProcess server = await StartMutualAsync(data, "--allow-plain");
                 string warning = Assert.Single(server.Output.Split('\n'), line => line.Contains("--allow-plain", StringComparison.Ordinal));
                 Assert.Contains("plain clients have no certificate and can write any device", warning);
 
@@ -47,10 +45,7 @@ namespace WwepServer.Tests
             string data = TestServer.NewDataFolder();
             try
             {
-                using ServerProcess server = await ServerProcess.StartAsync(
-                    "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0", "--data", data,
-                    "--cert", TestPki.Shared.ServerCertificatePath, "--key", TestPki.Shared.ServerKeyPath,
-                    "--require-client-cert", "--client-ca", TestPki.Shared.CaPath);
+                using ServerProcess server = await StartMutualAsync(data);
                 Assert.DoesNotContain("plain TCP listening", server.Output);
                 Assert.Contains("plain TCP off: --require-client-cert protects devices only on TLS (add --allow-plain to serve it anyway)", server.Output);
             }
@@ -61,6 +56,17 @@ namespace WwepServer.Tests
                     Directory.Delete(data, recursive: true);
                 }
             }
+        }
+
+        private static Task<ServerProcess> StartMutualAsync(string data, params string[] more)
+        {
+            string[] args =
+            {
+                "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0", "--data", data,
+                "--cert", TestPki.Shared.ServerCertificatePath, "--key", TestPki.Shared.ServerKeyPath,
+                "--require-client-cert", "--client-ca", TestPki.Shared.CaPath,
+            };
+            return ServerProcess.StartAsync(args.Concat(more).ToArray());
         }
     }
 }

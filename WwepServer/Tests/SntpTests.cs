@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -17,6 +16,7 @@ namespace WwepServer.Tests
     /// </summary>
     public sealed class SntpTests
     {
+        private const string Sntp = "/usr/bin/sntp";
         private static readonly TimeSpan NoReplyWait = TimeSpan.FromMilliseconds(300);
         private readonly ITestOutputHelper _output;
 
@@ -145,9 +145,10 @@ namespace WwepServer.Tests
                 return;
             }
 
-            string? sntp = await FindOrInstallSntpAsync();
-            if (sntp == null)
+            string? missing = await ToolRun.EnsureDebianProgramAsync(Sntp, "sntp");
+            if (missing != null)
             {
+                _output.WriteLine("SKIPPED: " + missing);
                 return;
             }
 
@@ -164,7 +165,7 @@ namespace WwepServer.Tests
             }
 
             // Without -S/-s it only reports the offset; it changes no clock.
-            var (exit, output) = await RunAsync(sntp, "127.0.0.123");
+            var (exit, output) = await ToolRun.RunAsync(TimeSpan.FromMinutes(1), Sntp, "127.0.0.123");
             _output.WriteLine("sntp 127.0.0.123 -> exit " + exit + ": " + output);
             Assert.Equal(0, exit);
             Assert.Contains("127.0.0.123 s2", output);
@@ -198,69 +199,6 @@ namespace WwepServer.Tests
             {
                 return null;
             }
-        }
-
-        private async Task<string?> FindOrInstallSntpAsync()
-        {
-            foreach (string path in new[] { "/usr/bin/sntp", "/usr/sbin/sntp" })
-            {
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-
-            if (!File.Exists("/usr/bin/apt-get"))
-            {
-                _output.WriteLine("SKIPPED: sntp is not installed and there is no apt-get to install it (Debian: apt-get install -y sntp)");
-                return null;
-            }
-
-            var (exit, output) = await RunAsync("/usr/bin/apt-get", "install", "-y", "-qq", "sntp");
-            if (exit != 0)
-            {
-                await RunAsync("/usr/bin/apt-get", "update", "-qq");
-                (exit, output) = await RunAsync("/usr/bin/apt-get", "install", "-y", "-qq", "sntp");
-            }
-
-            if (exit != 0 || !File.Exists("/usr/bin/sntp"))
-            {
-                _output.WriteLine("SKIPPED: apt-get install -y sntp failed (exit " + exit + "): " + output);
-                return null;
-            }
-
-            return "/usr/bin/sntp";
-        }
-
-        private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] args)
-        {
-            var start = new ProcessStartInfo(program)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-            foreach (string arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using Process process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            try
-            {
-                await process.WaitForExitAsync(bound.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, program + " did not finish within 5 minutes");
-            }
-
-            return (process.ExitCode, (await stdout + await stderr).Trim());
         }
     }
 }

@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
 using WwepServer.Tests;
@@ -41,7 +39,7 @@ namespace WwepServer.WebView.Tests
         [Fact]
         public async Task TheLedOnThePageFollowsTheBoardsPresses()
         {
-            await ChromiumInstaller.EnsureAsync(Chromium, _output);
+            await ChromiumInstaller.EnsureAsync(Chromium);
             int webPort = FreePorts.Tcp();
             string data = TestServer.NewDataFolder();
             try
@@ -84,31 +82,63 @@ namespace WwepServer.WebView.Tests
             }
         }
 
+        [Fact]
+        public async Task EveryDeviceShowsItsRegistersTransportIdentityAndPeer()
+        {
+            await ChromiumInstaller.EnsureAsync(Chromium);
+            string data = TestServer.NewDataFolder();
+            try
+            {
+                using ServerProcess server = await ServerProcess.StartAsync(
+                    "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0", "--web-port", FreePorts.Tcp().ToString(), "--data", data,
+                    "--cert", TestPki.Shared.ServerCertificatePath, "--key", TestPki.Shared.ServerKeyPath,
+                    "--require-client-cert", "--client-ca", TestPki.Shared.CaPath, "--allow-plain");
+                string url = Regex.Match(server.Output, @"classroom view on (http://[\d.]+:\d+/)").Groups[1].Value;
+
+                // A classroom: boards in the clear, one with its device certificate over TLS, one refused write.
+                using System.Security.Cryptography.X509Certificates.X509Certificate2 board = TestPki.Shared.IssueClient("02E8");
+                foreach (string request in new[] { "W0FAC050001", "W0FAC0B1234", "W1A2B050000", "W1A2B0C00FF", "W3C7D050001" })
+                {
+                    Assert.Equal("A" + request.Substring(1), await WwepTestClient.RequestAsync(server.Plain, request));
+                }
+
+                Assert.Equal("A02E8050001", await WwepTestClient.RequestAsync(server.Tls, "W02E8050001", tls: true, board));
+                Assert.Equal("X", await WwepTestClient.RequestAsync(server.Tls, "W0FAC050000", tls: true, board));
+
+                using IPlaywright playwright = await Playwright.CreateAsync();
+                await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
+                IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 640 } });
+                await page.GotoAsync(url);
+                await page.Locator("#device-3C7D").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+
+                string tlsCard = await page.Locator("#device-02E8").InnerTextAsync();
+                Assert.Contains("TLS", tlsCard);
+                Assert.Contains("CN=02E8", tlsCard);
+                Assert.Contains("127.0.0.1:", tlsCard);
+                Assert.Contains("0B=1234", await page.Locator("#device-0FAC").InnerTextAsync());
+                Assert.Equal(4, await page.Locator(".device").CountAsync());
+                Assert.Equal(3, await page.Locator(".led[data-led='on']").CountAsync()); // 0FAC, 02E8 and 3C7D lit
+                Assert.Contains("not the client certificate's", await page.Locator("#feed").InnerTextAsync());
+                await ScreenshotAsync(page, "classroom-overview.png");
+            }
+            finally
+            {
+                if (Directory.Exists(data))
+                {
+                    Directory.Delete(data, recursive: true);
+                }
+            }
+        }
+
         private async Task PressAsync(ServerProcess server, int presses)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string arg in new[]
-            {
+            var (exit, output) = await ToolRun.RunAsync(
+                TimeSpan.FromSeconds(60),
+                "dotnet",
                 Path.Combine(AppContext.BaseDirectory, "WwepSimulator.dll"), "--host", "127.0.0.1", "--mode", "plain",
-                "--plain-port", server.Plain.Port.ToString(), "--mac", Mac, "--presses", presses.ToString(), "--interval", "400",
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using Process simulator = Process.Start(start)!;
-            Task<string> stdout = simulator.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = simulator.StandardError.ReadToEndAsync();
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await simulator.WaitForExitAsync(bound.Token);
-            string output = (await stdout + await stderr).Trim();
-            _output.WriteLine("simulator, " + presses + " press(es): exit " + simulator.ExitCode + "\n" + output);
-            Assert.True(simulator.ExitCode == 0, "the simulated board's final state was not stored:\n" + output);
+                "--plain-port", server.Plain.Port.ToString(), "--mac", Mac, "--presses", presses.ToString(), "--interval", "400");
+            _output.WriteLine("simulator, " + presses + " press(es): exit " + exit + "\n" + output);
+            Assert.True(exit == 0, "the simulated board's final state was not stored:\n" + output);
         }
 
         private async Task ScreenshotAsync(IPage page, string name)
