@@ -100,7 +100,7 @@ namespace WwepDevice.Tests
             ClockSync sync = NewSync(new WwepSettings(), clock, server, log, new FakeSignal());
             Assert.IsFalse(sync.TryServerTime());
             Assert.AreEqual(ClockSync.QueriesPerRound, server.Requests);
-            Assert.AreEqual("clock not set: the WWEP server 192.168.4.2:123 gave no usable time (no answer within 2000 ms); start WwepServer with --sntp-port 123 (port 123 needs root or CAP_NET_BIND_SERVICE) or give the network internet access; trying again in 30 s", log.Line(0));
+            Assert.AreEqual("clock not set: the WWEP server 192.168.4.2:123 gave no usable time (no answer to 3 queries, 2000 ms each); start WwepServer with --sntp-port 123 (port 123 needs root or CAP_NET_BIND_SERVICE) or give the network internet access; trying again in 30 s", log.Line(0));
         }
 
         [TestMethod]

@@ -77,7 +77,7 @@ namespace WwepDevice
                 : null;
             NetworkEvents network = new NetworkEvents(delegate(bool up) { transport.NetworkUp = up; }, addresses, clockSync, controller);
             WifiConnector wifi = new WifiConnector(settings);
-            wifi.Start(new WifiLink(settings, wifi.Join, network.OnChanged, new AutoResetSignal(), log));
+            wifi.Start(new WifiLink(settings, wifi.Join, WifiConnector.StationAddress, network.OnChanged, new AutoResetSignal(), log));
 
             Thread.Sleep(Timeout.Infinite);
         }

@@ -142,6 +142,7 @@ namespace WwepDevice.Core
 
             int port = _settings.SntpPort;
             string problem = string.Empty;
+            int unanswered = 0;
             for (int attempt = 0; attempt < QueriesPerRound; attempt++)
             {
                 _nonce++;
@@ -159,7 +160,11 @@ namespace WwepDevice.Core
 
                 if (received <= 0)
                 {
-                    problem = "no answer within " + QueryTimeoutMilliseconds.ToString() + " ms";
+                    // The line must say how long the board really waited: every query of the round, not one.
+                    unanswered++;
+                    problem = unanswered == QueriesPerRound
+                        ? "no answer to " + QueriesPerRound.ToString() + " queries, " + QueryTimeoutMilliseconds.ToString() + " ms each"
+                        : "no answer within " + QueryTimeoutMilliseconds.ToString() + " ms";
                     continue;
                 }
 

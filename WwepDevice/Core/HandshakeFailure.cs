@@ -18,7 +18,9 @@ namespace WwepDevice.Core
     /// <item>the handshake (<c>SecureConnect</c>, #3460/#3468) throws <c>CryptographicException</c> with the
     /// verify flags (positive) after MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, else the negative mbedTLS code;</item>
     /// <item>firmware before July 2026 threw <c>SocketException</c> whose <c>ErrorCode</c> is the negative mbedTLS code
-    /// (nanoframework/Home#633).</item>
+    /// (nanoframework/Home#633). Measured on that native (nf-interpreter 3367392a with mbedTLS 3.6.5, managed System.Net
+    /// 1.11.54): a foreign CA, a wrong name and an expired certificate all give -0x2700 with no flags; a server that
+    /// closes during the handshake gives -0x7280; any setup failure gives -1 (read in its SslNative, not run).</item>
     /// </list>
     /// So a positive code from 1 to 13 can be either verify flags or an SslError: the two readings are told apart where
     /// one of them is impossible and named both where they are not.
@@ -46,7 +48,15 @@ namespace WwepDevice.Core
         /// <summary>SslError_SetupFailed (mbedtls_ssl_setup: usually no heap for the record buffers).</summary>
         public const int SetupFailed = 9;
 
+        /// <summary>
+        /// What firmware before nf-interpreter #3460 puts in the <c>SocketException</c> of any TLS setup failure, a failed
+        /// allocation included (<c>SslNative</c> at 3367392a: every InitHelper failure leaves through
+        /// SOCK_SOCKET_ERROR).
+        /// </summary>
+        public const int OlderFirmwareSetupError = -1;
+
         private const string CryptographicExceptionName = "CryptographicException";
+        private const string SocketExceptionName = "SocketException";
 
         /// <summary>
         /// The failure for what the board's <c>AuthenticateAsClient</c> threw.
@@ -59,8 +69,9 @@ namespace WwepDevice.Core
         /// <param name="port">The TLS port.</param>
         /// <param name="deviceId">This device's ID.</param>
         /// <param name="clockUtc">The device clock.</param>
+        /// <param name="ca">The embedded CA as the board parsed it, for a verification failure without flags; null when unknown.</param>
         /// <returns>The exception to throw; its message is the one line the device logs.</returns>
-        public static WwepTransportException FromPlatform(string exceptionType, bool hasCode, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc)
+        public static WwepTransportException FromPlatform(string exceptionType, bool hasCode, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, EmbeddedCa ca)
         {
             if (exceptionType == "OutOfMemoryException")
             {
@@ -70,6 +81,16 @@ namespace WwepDevice.Core
             if (!hasCode)
             {
                 return new WwepTransportException(TransportFailure.TlsHandshake, TlsFailureCause.Unknown, TlsDiagnosis.Line(settings.ServerHost, port, exceptionType, TlsDiagnosis.ExplainWithoutCode()));
+            }
+
+            if (code == OlderFirmwareSetupError && exceptionType == SocketExceptionName)
+            {
+                return Build(TransportFailure.TlsSetup, TlsFailureCause.SetupFailedWithoutReason, exceptionType + " -1, no mbedTLS code", settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
+            }
+
+            if (code == TlsDiagnosis.ErrorVerifyFailed)
+            {
+                return VerifyFailedWithoutFlags(exceptionType, settings, port, clockUtc, ca);
             }
 
             if (code < 0)
@@ -112,6 +133,11 @@ namespace WwepDevice.Core
         /// <returns>The exception to throw.</returns>
         public static WwepTransportException FromErrorCode(string exceptionType, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc)
         {
+            if (code == TlsDiagnosis.ErrorVerifyFailed)
+            {
+                return VerifyFailedWithoutFlags(exceptionType, settings, port, clockUtc, null);
+            }
+
             return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromErrorCode(code), TlsDiagnosis.CodeEvidence(exceptionType, code), settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
         }
 
@@ -175,6 +201,14 @@ namespace WwepDevice.Core
                     // 4 and 5: the setup readings need a broken build (bad defaults, a protocol mask we never pass).
                     return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromVerifyFlags(code), evidence, settings, port, deviceId, clockUtc, clientCertificateSent, "; read as SslError " + setupName + " it is a firmware fault: update it (nf-build/flash)");
             }
+        }
+
+        // Measured on the older native (nf-interpreter 3367392a, mbedTLS 3.6.5): a foreign CA, a wrong name and an expired
+        // certificate all end as -0x2700 with no flags, so one line has to carry what would tell them apart.
+        private static WwepTransportException VerifyFailedWithoutFlags(string exceptionType, WwepSettings settings, int port, DateTime clockUtc, EmbeddedCa ca)
+        {
+            string evidence = TlsDiagnosis.CodeEvidence(exceptionType, TlsDiagnosis.ErrorVerifyFailed) + ", no verify flags";
+            return new WwepTransportException(TransportFailure.TlsHandshake, TlsFailureCause.VerifyFailed, TlsDiagnosis.Line(settings.ServerHost, port, evidence, TlsDiagnosis.ExplainVerifyFailed(settings.EffectiveTlsHostName, clockUtc, ca)));
         }
 
         private static WwepTransportException Build(TransportFailure failure, TlsFailureCause cause, string evidence, WwepSettings settings, int port, int deviceId, DateTime clockUtc, bool clientCertificateSent, string otherReading)

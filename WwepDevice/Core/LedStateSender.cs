@@ -20,6 +20,12 @@ namespace WwepDevice.Core
         private readonly byte[] _reply = new byte[ReplyBufferLength];
         private int _received;
 
+        // Causes that count only when they repeat: one occurrence is retried, two in a row are taken as permanent.
+        private int _sessionEndsInARow;
+        private int _setupFailuresWithoutReasonInARow;
+        private bool _sessionEndedThisSend;
+        private bool _setupFailedWithoutReasonThisSend;
+
         /// <summary>Creates a sender for one device.</summary>
         /// <param name="transport">Opens connections.</param>
         /// <param name="clock">The device clock (TLS is not attempted while it is unset).</param>
@@ -61,6 +67,67 @@ namespace WwepDevice.Core
         /// <param name="kind">Plain or TLS; a TLS failure is reported, never retried in the clear.</param>
         /// <returns>What happened; <see cref="LastDiagnosis"/> explains any failure.</returns>
         public SendOutcome Send(bool ledOn, TransportKind kind)
+        {
+            _sessionEndedThisSend = false;
+            _setupFailedWithoutReasonThisSend = false;
+            SendOutcome outcome = SendOnce(ledOn, kind);
+            if (!_sessionEndedThisSend)
+            {
+                _sessionEndsInARow = 0;
+            }
+
+            if (!_setupFailedWithoutReasonThisSend)
+            {
+                _setupFailuresWithoutReasonInARow = 0;
+            }
+
+            return outcome;
+        }
+
+        /// <summary>
+        /// Whether one occurrence of a transport failure will happen again on a retry. Certificate problems need a
+        /// person (a new certificate, new firmware, a new server setup): retrying within seconds only repeats the same
+        /// 33 KB handshake, which stops every managed thread. Network trouble and an unset clock heal by themselves.
+        /// </summary>
+        /// <param name="failure">What failed.</param>
+        /// <param name="cause">The TLS cause, if any.</param>
+        /// <param name="clockSet">True when the device clock reads a plausible time.</param>
+        /// <returns>True when retrying cannot help.</returns>
+        public static bool IsPermanentFailure(TransportFailure failure, TlsFailureCause cause, bool clockSet)
+        {
+            if (failure == TransportFailure.TlsSetup)
+            {
+                // Unusable embedded credentials need a person; a setup that found no heap may work next time, and one
+                // without a reason is retried once (the sender counts the repeat).
+                return cause != TlsFailureCause.SetupFailed && cause != TlsFailureCause.SetupFailedWithoutReason;
+            }
+
+            if (failure != TransportFailure.TlsHandshake)
+            {
+                return false;
+            }
+
+            switch (cause)
+            {
+                case TlsFailureCause.UnknownCa:
+                case TlsFailureCause.NameMismatch:
+                case TlsFailureCause.CertificateExpired:
+                case TlsFailureCause.UnacceptableAlgorithm:
+                case TlsFailureCause.ClientCertificateRefused:
+                case TlsFailureCause.FatalAlert:
+                case TlsFailureCause.BadEmbeddedCredential:
+                case TlsFailureCause.NoCommonProtocol:
+                    return true;
+
+                // "Did not verify" without flags may be the dates: while the clock is not set it may heal by itself.
+                case TlsFailureCause.VerifyFailed:
+                    return clockSet;
+                default:
+                    return false;
+            }
+        }
+
+        private SendOutcome SendOnce(bool ledOn, TransportKind kind)
         {
             int value = ledOn ? 1 : 0;
             int requestLength = WwepCodec.BuildWrite(_request, 0, _deviceId, WwepCodec.LedRegister, value);
@@ -111,7 +178,7 @@ namespace WwepDevice.Core
                 return RefusedAfterHandshake("closed");
             }
 
-            return CheckReply(_received, value);
+            return CheckReply(_received, value, kind);
         }
 
         // Reads until a full 11-byte reply, the server's close, or a full buffer (an X with a long reason).
@@ -134,11 +201,10 @@ namespace WwepDevice.Core
                 }
                 catch (WwepTransportException ex)
                 {
-                    // Bytes already in, then a timeout or a broken connection: those bytes are the whole reply. On
-                    // the board a TLS server that closes without close_notify makes SslStream.Read throw instead of
-                    // returning 0 (nf-interpreter ssl_read_internal.cpp: any mbedtls_ssl_read error but
-                    // PEER_CLOSE_NOTIFY becomes SOCK_SOCKET_ERROR, then a SocketException), so an X followed by a
-                    // bare TCP close must still count as the X it is.
+                    // Bytes already in, then a timeout or a reset: those bytes are the whole reply, so an X followed
+                    // by a reset is still the X it is. (A TLS close without close_notify is no exception: measured on
+                    // System.Net 1.11.54's native code, SslStream.Read returns 0 for it, as for close_notify; only a
+                    // reset throws, SocketException -1.)
                     if (total > 0 && (ex.Failure == TransportFailure.ReplyTimeout || ex.Failure == TransportFailure.ConnectionLost))
                     {
                         break;
@@ -157,7 +223,7 @@ namespace WwepDevice.Core
             }
         }
 
-        private SendOutcome CheckReply(int received, int value)
+        private SendOutcome CheckReply(int received, int value, TransportKind kind)
         {
             WwepMessage reply;
             WwepParseError error = WwepCodec.ParseReply(_reply, 0, received, out reply);
@@ -170,6 +236,13 @@ namespace WwepDevice.Core
             string sent = WwepCodec.ToPrintable(_request, 0, WwepCodec.WriteLength);
             if (error == WwepParseError.Empty)
             {
+                int port = _settings.PortFor(kind);
+                if (kind == TransportKind.Plain && (port == _settings.TlsPort || port == WwepSettings.DefaultTlsPort))
+                {
+                    // A TLS server reads plain WWEP as a broken ClientHello and closes: the port, not the server, is wrong.
+                    return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": port " + port.ToString() + " is the TLS port; plain WWEP goes to PlainPort (" + WwepSettings.DefaultPlainPort.ToString() + " by default), or set Mode to TLS", true);
+                }
+
                 return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": it may refuse this device or not speak WWEP on this port", false);
             }
 
@@ -194,14 +267,17 @@ namespace WwepDevice.Core
 
         // Under TLS 1.3 the client's handshake is over before the server judges the client certificate, so a server
         // that refuses a missing or foreign-CA certificate shows up as a close or reset before the first reply byte,
-        // not as a handshake alert. Without a client certificate that is almost surely the cause: say so, and do
-        // not retry what cannot succeed. With one, a server that went away is as likely: retry.
+        // not as a handshake alert. A server that restarted looks the same once (measured on the older native: a
+        // reset right after the handshake makes Read throw SocketException -1), so only a repeat counts as a refusal.
         private SendOutcome RefusedAfterHandshake(string evidence)
         {
-            string explanation = TlsDiagnosis.Explain(TlsFailureCause.ClientCertificateRefused, _settings.EffectiveTlsHostName, _deviceId, _clock.UtcNow);
-            TransportFailed(TransportFailure.TlsHandshake, TlsFailureCause.ClientCertificateRefused, TlsDiagnosis.Line(_settings.ServerHost, _settings.TlsPort, "TLS session " + evidence + " after the handshake, before any reply", explanation));
-            LastFailureIsPermanent = !_settings.UseClientCertificate;
-            return SendOutcome.TransportFailed;
+            _sessionEndedThisSend = true;
+            _sessionEndsInARow++;
+            bool repeated = _sessionEndsInARow >= 2;
+            TlsFailureCause cause = repeated ? TlsFailureCause.ClientCertificateRefused : TlsFailureCause.SessionEndedAfterHandshake;
+            string what = "TLS session " + evidence + " after the handshake, before any reply" + (repeated ? ", " + _sessionEndsInARow.ToString() + " times in a row" : string.Empty);
+            string explanation = TlsDiagnosis.Explain(cause, _settings.EffectiveTlsHostName, _deviceId, _clock.UtcNow, _settings.UseClientCertificate);
+            return TransportFailed(TransportFailure.TlsHandshake, cause, TlsDiagnosis.Line(_settings.ServerHost, _settings.TlsPort, what, explanation));
         }
 
         private SendOutcome Fail(SendOutcome outcome, string diagnosis, bool permanent)
@@ -216,39 +292,15 @@ namespace WwepDevice.Core
             LastFailure = failure;
             LastTlsCause = cause;
             LastDiagnosis = diagnosis;
-            LastFailureIsPermanent = IsPermanent(failure, cause);
+            LastFailureIsPermanent = IsPermanentFailure(failure, cause, _clock.UtcNow >= WwepSettings.EarliestPlausibleUtc);
+            if (cause == TlsFailureCause.SetupFailedWithoutReason)
+            {
+                _setupFailedWithoutReasonThisSend = true;
+                _setupFailuresWithoutReasonInARow++;
+                LastFailureIsPermanent = _setupFailuresWithoutReasonInARow >= 2;
+            }
+
             return SendOutcome.TransportFailed;
-        }
-
-        // Certificate problems need a person (new certificate, new firmware, new server setup): retrying within
-        // seconds only repeats the same 33 KB handshake. Network trouble and an unset clock heal by themselves.
-        private static bool IsPermanent(TransportFailure failure, TlsFailureCause cause)
-        {
-            if (failure == TransportFailure.TlsSetup)
-            {
-                // Unusable embedded credentials need a person; a setup that found no heap may work next time.
-                return cause != TlsFailureCause.SetupFailed;
-            }
-
-            if (failure != TransportFailure.TlsHandshake)
-            {
-                return false;
-            }
-
-            switch (cause)
-            {
-                case TlsFailureCause.UnknownCa:
-                case TlsFailureCause.NameMismatch:
-                case TlsFailureCause.CertificateExpired:
-                case TlsFailureCause.UnacceptableAlgorithm:
-                case TlsFailureCause.ClientCertificateRefused:
-                case TlsFailureCause.FatalAlert:
-                case TlsFailureCause.BadEmbeddedCredential:
-                case TlsFailureCause.NoCommonProtocol:
-                    return true;
-                default:
-                    return false;
-            }
         }
     }
 }

@@ -226,7 +226,7 @@ namespace WwepDevice.Core
                 case TlsFailureCause.UnacceptableAlgorithm:
                     return "unacceptable algorithm: the certificate uses a hash or key mbedTLS's default profile refuses (SHA-1, MD5, RSA under 2048 bits, a curve the firmware lacks); reissue it with ECDSA P-256 and SHA-256 (dotnet run --project certs/tool -- check lists the problem)";
                 case TlsFailureCause.VerifyFailed:
-                    return "certificate verification failed (wrong CA, name or dates); check the server's certificate with dotnet run --project certs/tool -- check";
+                    return ExplainVerifyFailed(hostName, clockUtc, null);
                 case TlsFailureCause.ClientCertificateRefused:
                     return "client certificate refused or missing: the server requires mutual TLS; set UseClientCertificate and embed a device certificate with CN=" + id + " from the project CA (dotnet run --project certs/tool -- device --id " + id + ", then -- embed --device)";
                 case TlsFailureCause.HandshakeReset:
@@ -236,11 +236,17 @@ namespace WwepDevice.Core
                 case TlsFailureCause.OutOfMemory:
                     return "out of memory: TLS needs about 33 KB of contiguous heap; close other connections or use a board with PSRAM";
                 case TlsFailureCause.FatalAlert:
+                    // mbedTLS keeps the alert to itself, so no cause is "most likely": name them all, the one that
+                    // fits what this device sent first.
                     return clientCertificateSent
-                        ? "the server ended the handshake with a fatal alert: most likely it refused this device's certificate (not issued by the CA the server trusts, or its CN is not " + id + "); else no TLS version or cipher in common, or the server does not serve the name '" + hostName + "'; check the server's log"
-                        : "the server ended the handshake with a fatal alert: most likely it requires a client certificate (mutual TLS: dotnet run --project certs/tool -- device --id " + id + ", then -- embed --device, and set UseClientCertificate); else no TLS version or cipher in common, or the server does not serve the name '" + hostName + "'; check the server's log";
+                        ? "the server ended the handshake with a fatal alert and mbedTLS does not say which; it is one of: a refusal of this device's certificate (not issued by the CA the server trusts, or its CN is not " + id + "), no TLS version or cipher in common (this firmware speaks TLS 1.2 and 1.3 only), or a server that does not serve the name '" + hostName + "'; the server's log names the alert"
+                        : "the server ended the handshake with a fatal alert and mbedTLS does not say which; it is one of: a server that requires a client certificate (mutual TLS: dotnet run --project certs/tool -- device --id " + id + ", then -- embed --device, and set UseClientCertificate), no TLS version or cipher in common (this firmware speaks TLS 1.2 and 1.3 only; a TLS 1.0/1.1 server ends this way), or a server that does not serve the name '" + hostName + "'; the server's log names the alert";
                 case TlsFailureCause.SetupFailed:
                     return "TLS setup failed before the handshake: most likely no contiguous heap for the 33 KB of TLS buffers; retried, and a board with PSRAM avoids it";
+                case TlsFailureCause.SetupFailedWithoutReason:
+                    return "TLS setup failed before the handshake and this firmware gives no reason; in order of likelihood: no contiguous heap for the 33 KB of TLS buffers (a board without PSRAM), then an embedded CA, device certificate or key mbedTLS cannot use (dotnet run --project certs/tool -- embed, rebuild and deploy); retried once";
+                case TlsFailureCause.SessionEndedAfterHandshake:
+                    return "the server ended the TLS session right after the handshake, before any reply: a server that requires a client certificate does this under TLS 1.3, and so does one that was restarting; retried, and if it happens again the device takes it as a refused client certificate";
                 case TlsFailureCause.BadEmbeddedCredential:
                     return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with dotnet run --project certs/tool -- embed";
                 default:
@@ -256,6 +262,21 @@ namespace WwepDevice.Core
         public static string ExplainWithoutCode()
         {
             return "the firmware gave no mbedTLS code for this failure; check for the usual causes with dotnet run --project certs/tool -- check: wrong CA, name, dates";
+        }
+
+        /// <summary>
+        /// What to say when verification failed and the firmware gave no flags (mbedTLS -0x2700 alone, as firmware
+        /// before nf-interpreter #3460 reports a foreign CA, a wrong name and expired dates alike): everything the
+        /// board knows, and the one command that tells the three apart.
+        /// </summary>
+        /// <param name="hostName">The name the device verified.</param>
+        /// <param name="clockUtc">The device clock during the handshake.</param>
+        /// <param name="ca">The embedded CA as the board parsed it; null when unknown.</param>
+        /// <returns>A sentence naming the three possible causes, the board's facts and the command.</returns>
+        public static string ExplainVerifyFailed(string hostName, DateTime clockUtc, EmbeddedCa ca)
+        {
+            string trusted = ca == null ? "the CA embedded in the firmware" : ca.Describe();
+            return "the server certificate did not verify and this firmware does not say why: it is not from " + trusted + ", or it does not name '" + hostName + "', or its dates do not cover the device clock (" + FormatIsoTime(clockUtc) + "); to tell which, run dotnet run --project certs/tool -- check --server-cert <the server's certificate> --host " + hostName + " --at " + FormatIsoTime(clockUtc);
         }
 
         /// <summary>
@@ -295,6 +316,14 @@ namespace WwepDevice.Core
         public static string FormatDate(DateTime utc)
         {
             return utc.Year.ToString() + "-" + Pad2(utc.Month) + "-" + Pad2(utc.Day);
+        }
+
+        /// <summary>A time as <c>certs check --at</c> takes it.</summary>
+        /// <param name="utc">The time.</param>
+        /// <returns>For example <c>2026-12-01T09:30:05Z</c>.</returns>
+        public static string FormatIsoTime(DateTime utc)
+        {
+            return FormatDate(utc) + "T" + Pad2(utc.Hour) + ":" + Pad2(utc.Minute) + ":" + Pad2(utc.Second) + "Z";
         }
 
         private static string Pad2(int value)

@@ -24,7 +24,10 @@ namespace WwepDevice.Core
         /// <summary>The certificate uses a hash, key type or curve the firmware's mbedTLS refuses.</summary>
         UnacceptableAlgorithm,
 
-        /// <summary>Verification failed and the firmware did not say why.</summary>
+        /// <summary>
+        /// Verification failed and the firmware did not say why: firmware before nf-interpreter #3460 reports a foreign
+        /// CA, a wrong name and expired dates alike as mbedTLS -0x2700 without the verify flags.
+        /// </summary>
         VerifyFailed,
 
         /// <summary>The server wants a client certificate and got none, or refused the one sent.</summary>
@@ -53,5 +56,18 @@ namespace WwepDevice.Core
         /// often no heap for the 33 KB of TLS buffers). A retry can succeed once memory is free.
         /// </summary>
         SetupFailed,
+
+        /// <summary>
+        /// The setup failed and the firmware gave no reason: firmware before nf-interpreter #3460 turns every setup
+        /// failure, a failed allocation included, into <c>SocketException</c> -1. Retried once.
+        /// </summary>
+        SetupFailedWithoutReason,
+
+        /// <summary>
+        /// The server ended the TLS session right after a complete handshake, before any reply: what a server that
+        /// requires a client certificate does under TLS 1.3, and what a server that restarted does too. Retried; only a
+        /// repeat counts as <see cref="ClientCertificateRefused"/>.
+        /// </summary>
+        SessionEndedAfterHandshake,
     }
 }

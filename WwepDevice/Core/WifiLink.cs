@@ -4,7 +4,8 @@ namespace WwepDevice.Core
 {
     /// <summary>
     /// When the board counts as on the network, how it joins and rejoins, and what it says about it. The ESP32 adapter
-    /// only makes the helper calls (<see cref="WifiJoin"/>) and passes on the platform's availability events.
+    /// only makes the helper calls (<see cref="WifiJoin"/>), reads the station's address and passes on the platform's
+    /// availability events.
     /// </summary>
     /// <remarks>
     /// Facts from the sources this encodes:
@@ -13,10 +14,18 @@ namespace WwepDevice.Core
     /// reach 2021 (System.Net <c>NetworkHelper</c>), and on ESP32 SNTP only asks <c>0/1.pool.ntp.org</c>
     /// (nf-interpreter <c>targets/ESP32/_common/targetHAL_Network.cpp</c>), so on a classroom access point without
     /// internet the join would fail forever and plain mode could never send. The clock gates TLS only.</item>
-    /// <item><c>ConnectDhcp</c> stores SSID and password with <c>SaveConfiguration()</c> on every call
-    /// (System.Device.Wifi <c>WifiNetworkHelper.ScanAndConnect</c>/<c>StoreWifiConfiguration</c>), and first calls
-    /// <c>Disconnect()</c>. So the settings' credentials are used for the first join only; every later join uses the
-    /// stored ones through <c>Reconnect</c>, which writes nothing.</item>
+    /// <item>Every helper call writes flash. <c>ConnectDhcp</c> stores SSID and password with
+    /// <c>SaveConfiguration()</c> (System.Device.Wifi <c>WifiNetworkHelper.ScanAndConnect</c>), and first calls
+    /// <c>Disconnect()</c>; <c>Reconnect</c> is no better: <c>NetworkHelper.SetupHelper</c> →
+    /// <c>NetworkHelperInternal.InternalSetupHelper</c> → <c>NetworkInterface.EnableDhcp</c> →
+    /// <c>UpdateConfiguration</c> (System.Net 1.11.54) → ESP32 <c>ConfigurationManager_UpdateConfigurationBlock</c> →
+    /// <c>StoreConfigBlock</c> (nf-interpreter <c>targets/ESP32/_common/targetHAL_ConfigurationManager.cpp</c>)
+    /// rewrites the network block and restarts DHCP. So the settings' credentials are used for the first join only,
+    /// and the helper is called again only at long, growing intervals.</item>
+    /// <item>The station rejoins by itself: once a connect was asked for, the ESP32 event handler calls
+    /// <c>esp_wifi_connect()</c> again on every STA_DISCONNECTED (<c>NF_ESP32_IsToConnect</c>,
+    /// <c>targetHAL_Network.cpp</c> and <c>targets/ESP32/_Network/NF_ESP32_Wireless.cpp</c>). Between helper calls
+    /// the board only reads its own address.</item>
     /// <item>The ESP32 raises NetworkAvailabilityChanged(false) on every STA_DISCONNECTED, including the helper's own
     /// <c>Disconnect()</c> and each failed automatic reconnect (<c>targetHAL_Network.cpp</c>): a loss counts only when
     /// the station has no IP address any more.</item>
@@ -27,12 +36,22 @@ namespace WwepDevice.Core
         /// <summary>How long one join (association and DHCP) may take.</summary>
         public const int JoinTimeoutMilliseconds = 60000;
 
-        /// <summary>The pause between failed joins, so a missing access point does not keep the radio busy.</summary>
-        public const int RetryPauseMilliseconds = 10000;
+        /// <summary>How often the board reads its own address while it waits for the station to rejoin.</summary>
+        public const int StationPollMilliseconds = 10000;
+
+        /// <summary>
+        /// How long the station rejoins on its own before the helper is called again; the wait doubles after every
+        /// helper call that brought no address, up to <see cref="MaxHelperIntervalMilliseconds"/>.
+        /// </summary>
+        public const int FirstHelperIntervalMilliseconds = 5 * 60 * 1000;
+
+        /// <summary>The longest wait between two helper calls (each one rewrites the network block in flash).</summary>
+        public const int MaxHelperIntervalMilliseconds = 60 * 60 * 1000;
 
         private readonly object _sync = new object();
         private readonly WwepSettings _settings;
         private readonly WifiJoin _join;
+        private readonly StationAddressReader _stationAddress;
         private readonly NetworkStateChanged _changed;
         private readonly IWaitSignal _wake;
         private readonly ILog _log;
@@ -40,20 +59,31 @@ namespace WwepDevice.Core
         private bool _up;
         private bool _lossConfirmed;
         private int _ignoredDisconnects;
+        private int _helperCalls;
+        private int _sinceHelperMilliseconds;
+        private int _helperIntervalMilliseconds = FirstHelperIntervalMilliseconds;
 
         /// <summary>Creates the link.</summary>
         /// <param name="settings">Wi-Fi credentials (empty SSID: use the stored ones).</param>
         /// <param name="join">Makes one helper call.</param>
+        /// <param name="stationAddress">Reads the station's IPv4 address (no flash, no radio).</param>
         /// <param name="changed">Told when the network comes up or goes down.</param>
-        /// <param name="wake">Wakes the joining thread on a confirmed loss; it also paces retries.</param>
+        /// <param name="wake">Wakes the joining thread on a confirmed loss or a returned address; it also paces the polls.</param>
         /// <param name="log">Status lines.</param>
-        public WifiLink(WwepSettings settings, WifiJoin join, NetworkStateChanged changed, IWaitSignal wake, ILog log)
+        public WifiLink(WwepSettings settings, WifiJoin join, StationAddressReader stationAddress, NetworkStateChanged changed, IWaitSignal wake, ILog log)
         {
             _settings = settings;
             _join = join;
+            _stationAddress = stationAddress;
             _changed = changed;
             _wake = wake;
             _log = log;
+        }
+
+        /// <summary>Helper calls made since boot: each one rewrote the board's network block in flash.</summary>
+        public int HelperCalls
+        {
+            get { return _helperCalls; }
         }
 
         /// <summary>True while the station has an address.</summary>
@@ -119,7 +149,8 @@ namespace WwepDevice.Core
         }
 
         /// <summary>
-        /// Joins, and while joined waits for a confirmed loss; then joins again. Never returns: the board's Wi-Fi thread runs it.
+        /// Joins, and while joined waits for a confirmed loss; then waits for the station to rejoin. Never returns: the
+        /// board's Wi-Fi thread runs it.
         /// </summary>
         public void Run()
         {
@@ -129,25 +160,28 @@ namespace WwepDevice.Core
             }
         }
 
-        /// <summary>One round of <see cref="Run"/>: a join, then either the wait for a loss or the pause before the next join.</summary>
-        /// <returns>True when the join brought the network up.</returns>
+        /// <summary>
+        /// One round of <see cref="Run"/>: a helper call when one is due (the first join, or the station has had its
+        /// interval), else one poll of the station's address; with an address, the wait for a loss.
+        /// </summary>
+        /// <returns>True when the round brought the network up (and it was then lost).</returns>
         public bool Step()
         {
-            bool withSettings = !_settingsCredentialsUsed && _settings.WifiSsid != null && _settings.WifiSsid.Length > 0;
-            _log.Write(LogLevel.Info, withSettings
-                ? "joining Wi-Fi '" + _settings.WifiSsid + "'"
-                : _settingsCredentialsUsed ? "rejoining Wi-Fi with the credentials stored on the board" : "joining Wi-Fi with the credentials stored on the board");
-            WifiJoinResult result = _join(withSettings, JoinTimeoutMilliseconds);
-            if (withSettings)
+            string address;
+            bool byHelper = _helperCalls == 0 || _sinceHelperMilliseconds >= _helperIntervalMilliseconds;
+            if (byHelper)
             {
-                // ConnectDhcp has stored them on the board, whether the join worked or not.
-                _settingsCredentialsUsed = true;
+                address = CallHelper();
+            }
+            else
+            {
+                _wake.Wait(StationPollMilliseconds);
+                _sinceHelperMilliseconds += StationPollMilliseconds;
+                address = _stationAddress();
             }
 
-            if (!HasAddress(result.IpAddress))
+            if (!HasAddress(address))
             {
-                _log.Write(LogLevel.Error, JoinFailedLine(result, withSettings));
-                _wake.Wait(RetryPauseMilliseconds);
                 return false;
             }
 
@@ -157,7 +191,9 @@ namespace WwepDevice.Core
                 _lossConfirmed = false;
             }
 
-            _log.Write(LogLevel.Info, "Wi-Fi up, address " + result.IpAddress);
+            _sinceHelperMilliseconds = 0;
+            _helperIntervalMilliseconds = FirstHelperIntervalMilliseconds;
+            _log.Write(LogLevel.Info, "Wi-Fi up, address " + address + (byHelper ? string.Empty : " (the station rejoined by itself)"));
             _changed(true);
 
             // Only a confirmed loss ends the wait; a wake from an event that turned out not to be one waits again.
@@ -167,7 +203,7 @@ namespace WwepDevice.Core
             }
 
             _changed(false);
-            _log.Write(LogLevel.Warning, "Wi-Fi lost: no IP address; rejoining, presses are kept and sent once it is back");
+            _log.Write(LogLevel.Warning, "Wi-Fi lost: no IP address; the station rejoins by itself, presses are kept and sent once it is back (the helper, which rewrites the network settings in flash, only after " + Minutes(_helperIntervalMilliseconds) + ")");
             return true;
         }
 
@@ -181,6 +217,13 @@ namespace WwepDevice.Core
         {
             lock (_sync)
             {
+                if (!_up && HasAddress(ipAddress))
+                {
+                    // The station rejoined: end the poll's wait now rather than at its end.
+                    _wake.Set();
+                    return false;
+                }
+
                 if (available || !_up)
                 {
                     return false;
@@ -231,7 +274,42 @@ namespace WwepDevice.Core
                     break;
             }
 
-            return "Wi-Fi join failed (" + evidence + "): " + fix + "; retrying in " + (RetryPauseMilliseconds / 1000).ToString() + " s";
+            return "Wi-Fi join failed (" + evidence + "): " + fix + "; the station keeps trying by itself, the board watches for its address (next helper call in " + Minutes(_helperIntervalMilliseconds) + ")";
+        }
+
+        // One helper call. It rewrites the network block in flash (see the remarks), so each one is logged and the
+        // next one waits twice as long, up to an hour.
+        private string CallHelper()
+        {
+            bool withSettings = !_settingsCredentialsUsed && _settings.WifiSsid != null && _settings.WifiSsid.Length > 0;
+            _log.Write(LogLevel.Info, withSettings
+                ? "joining Wi-Fi '" + _settings.WifiSsid + "'"
+                : _settingsCredentialsUsed || _helperCalls > 0 ? "rejoining Wi-Fi with the credentials stored on the board" : "joining Wi-Fi with the credentials stored on the board");
+            WifiJoinResult result = _join(withSettings, JoinTimeoutMilliseconds);
+            if (withSettings)
+            {
+                // ConnectDhcp has stored them on the board, whether the join worked or not.
+                _settingsCredentialsUsed = true;
+            }
+
+            if (_helperCalls > 0)
+            {
+                _helperIntervalMilliseconds = _helperIntervalMilliseconds >= MaxHelperIntervalMilliseconds / 2 ? MaxHelperIntervalMilliseconds : _helperIntervalMilliseconds * 2;
+            }
+
+            _helperCalls++;
+            _sinceHelperMilliseconds = 0;
+            if (!HasAddress(result.IpAddress))
+            {
+                _log.Write(LogLevel.Error, JoinFailedLine(result, withSettings));
+            }
+
+            return result.IpAddress;
+        }
+
+        private static string Minutes(int milliseconds)
+        {
+            return (milliseconds / 60000).ToString() + " min";
         }
     }
 }

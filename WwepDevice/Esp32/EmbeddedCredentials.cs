@@ -15,6 +15,9 @@ namespace WwepDevice.Esp32
         {
             Ca = ca;
             Device = device;
+
+            // Read once at boot: the subject and expiry the native parser found, for the verification-failure line.
+            CaFacts = new EmbeddedCa(ca.Subject, ca.GetExpirationDate());
         }
 
         /// <summary>The CA the server certificate must chain to.</summary>
@@ -22,6 +25,9 @@ namespace WwepDevice.Esp32
 
         /// <summary>The device certificate with its key, or null when none is embedded.</summary>
         public X509Certificate2 Device { get; private set; }
+
+        /// <summary>What the board knows of its CA (subject, expiry), handed to the core's failure lines.</summary>
+        public EmbeddedCa CaFacts { get; private set; }
 
         /// <summary>Loads the embedded resources.</summary>
         /// <param name="wantDevice">Whether mutual TLS is configured (a missing device certificate is then an error).</param>

@@ -102,7 +102,7 @@ namespace WwepDevice.Esp32
                 Dispose(stream, socket);
                 int code;
                 bool hasCode = MbedTlsErrorCode.TryGet(ex, out code);
-                throw HandshakeFailure.FromPlatform(ex.GetType().Name, hasCode, code, clientCertificate, _settings, port, _deviceId, DateTime.UtcNow);
+                throw HandshakeFailure.FromPlatform(ex.GetType().Name, hasCode, code, clientCertificate, _settings, port, _deviceId, DateTime.UtcNow, _credentials.CaFacts);
             }
         }
 
