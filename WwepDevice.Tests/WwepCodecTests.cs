@@ -222,5 +222,42 @@ namespace WwepDevice.Tests
             Assert.IsTrue(text.Length < 60 * 4, "long input is cut");
             Assert.IsTrue(text.IndexOf("...") > 0, text);
         }
+
+        [DataRow("A02E8050001")]
+        [DataRow("A02e8050001")]
+        [DataRow("A02E8050001\r\n")]
+        [DataRow("A02E8050001\n")]
+        [DataRow("a02E8050001")]
+        [DataRow("A02E8050000")]
+        [DataRow("A02E8060001")]
+        [DataRow("A12E8050001")]
+        [DataRow("A02E805000")]
+        [DataRow("A02E80500011")]
+        [DataRow("AG2E8050001")]
+        [DataRow("W02E8050001")]
+        [DataRow("X")]
+        [DataRow("")]
+        public void TheByteEchoCheckAgreesWithParsing(string received)
+        {
+            // The device's success path skips the parse (no WwepMessage on the nanoCLR's heap): it must judge exactly
+            // as the parse would, or a reply would count as stored on one path and not on the other.
+            byte[] write = new byte[WwepCodec.WriteLength];
+            WwepCodec.BuildWrite(write, 0, 0x02E8, WwepCodec.LedRegister, 1);
+            byte[] reply = Ascii.Bytes(received);
+            WwepMessage message;
+            bool parsed = WwepCodec.ParseReply(reply, 0, reply.Length, out message) == WwepParseError.None
+                && message.IsAccept
+                && WwepCodec.IsEchoOf(message, 0x02E8, WwepCodec.LedRegister, 1);
+            Assert.AreEqual(parsed, WwepCodec.IsAcceptEchoOfWrite(reply, 0, reply.Length, write, 0), received);
+        }
+
+        [TestMethod]
+        public void HexDigitsAreWrittenInUpperCase()
+        {
+            byte[] buffer = new byte[WwepCodec.WriteLength];
+            WwepCodec.BuildWrite(buffer, 0, 0xABCD, 0xEF, 0x0F9A);
+            Assert.AreEqual("WABCDEF0F9A", WwepCodec.ToPrintable(buffer, 0, buffer.Length));
+            Assert.AreEqual("09AF", HexAscii.Format(0x09AF, 4));
+        }
     }
 }

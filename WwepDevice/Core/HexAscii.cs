@@ -5,7 +5,6 @@ namespace WwepDevice.Core
     /// </summary>
     public static class HexAscii
     {
-        private const string UpperDigits = "0123456789ABCDEF";
 
         /// <summary>Writes the low <paramref name="digits"/> nibbles of <paramref name="value"/> as uppercase hex.</summary>
         /// <param name="buffer">Destination.</param>
@@ -16,7 +15,7 @@ namespace WwepDevice.Core
         {
             for (int i = digits - 1; i >= 0; i--)
             {
-                buffer[offset + i] = (byte)UpperDigits[value & 0xF];
+                buffer[offset + i] = (byte)UpperDigit(value & 0xF);
                 value >>= 4;
             }
         }
@@ -75,11 +74,18 @@ namespace WwepDevice.Core
             char[] text = new char[digits];
             for (int i = digits - 1; i >= 0; i--)
             {
-                text[i] = UpperDigits[value & 0xF];
+                text[i] = UpperDigit(value & 0xF);
                 value >>= 4;
             }
 
             return new string(text);
+        }
+
+        // Arithmetic, not an index into a string literal: on the nanoCLR every execution of a literal (ldstr) allocates
+        // a heap block, and the codec runs on every press.
+        private static char UpperDigit(int nibble)
+        {
+            return (char)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
         }
     }
 }

@@ -4,8 +4,9 @@ namespace WwepDevice.Core
 {
     /// <summary>
     /// Delivers one LED state to the server: one connection, one <c>W&lt;id&gt;05&lt;state&gt;</c>, one reply,
-    /// close. Success only on <c>A</c> with the exact echo. Its buffers are allocated once, so a send produces
-    /// little garbage on a board with a small heap.
+    /// close. Success only on <c>A</c> with the exact echo. Its buffers and both requests are made once, and the
+    /// success path checks the echo on the bytes (no <see cref="WwepMessage"/>, no string), so a delivered state costs
+    /// the board's small heap next to nothing beyond what the platform's own socket allocates.
     /// </summary>
     public sealed class LedStateSender
     {
@@ -16,7 +17,8 @@ namespace WwepDevice.Core
         private readonly IClock _clock;
         private readonly WwepSettings _settings;
         private readonly int _deviceId;
-        private readonly byte[] _request = new byte[WwepCodec.WriteLength];
+        private readonly byte[] _requestOn = new byte[WwepCodec.WriteLength];
+        private readonly byte[] _requestOff = new byte[WwepCodec.WriteLength];
         private readonly byte[] _reply = new byte[ReplyBufferLength];
         private int _received;
 
@@ -37,6 +39,8 @@ namespace WwepDevice.Core
             _clock = clock;
             _settings = settings;
             _deviceId = deviceId;
+            WwepCodec.BuildWrite(_requestOn, 0, deviceId, WwepCodec.LedRegister, 1);
+            WwepCodec.BuildWrite(_requestOff, 0, deviceId, WwepCodec.LedRegister, 0);
             LastDiagnosis = string.Empty;
             LastTlsCause = TlsFailureCause.Unknown;
         }
@@ -129,8 +133,7 @@ namespace WwepDevice.Core
 
         private SendOutcome SendOnce(bool ledOn, TransportKind kind)
         {
-            int value = ledOn ? 1 : 0;
-            int requestLength = WwepCodec.BuildWrite(_request, 0, _deviceId, WwepCodec.LedRegister, value);
+            byte[] request = ledOn ? _requestOn : _requestOff;
             LastDiagnosis = string.Empty;
             LastTlsCause = TlsFailureCause.Unknown;
             LastFailureIsPermanent = false;
@@ -156,7 +159,7 @@ namespace WwepDevice.Core
             _received = 0;
             try
             {
-                connection.Send(_request, 0, requestLength);
+                connection.Send(request, 0, WwepCodec.WriteLength);
                 ReceiveReply(connection);
             }
             catch (WwepTransportException ex)
@@ -178,7 +181,12 @@ namespace WwepDevice.Core
                 return RefusedAfterHandshake("closed");
             }
 
-            return CheckReply(_received, value, kind);
+            if (WwepCodec.IsAcceptEchoOfWrite(_reply, 0, _received, request, 0))
+            {
+                return SendOutcome.Acknowledged;
+            }
+
+            return CheckReply(_received, request, kind);
         }
 
         // Reads until a full 11-byte reply, the server's close, or a full buffer (an X with a long reason).
@@ -223,17 +231,12 @@ namespace WwepDevice.Core
             }
         }
 
-        private SendOutcome CheckReply(int received, int value, TransportKind kind)
+        // Only failures come here, and only failures pay for a parsed message and text.
+        private SendOutcome CheckReply(int received, byte[] request, TransportKind kind)
         {
             WwepMessage reply;
             WwepParseError error = WwepCodec.ParseReply(_reply, 0, received, out reply);
-            if (error == WwepParseError.None && reply.IsAccept && WwepCodec.IsEchoOf(reply, _deviceId, WwepCodec.LedRegister, value))
-            {
-                return SendOutcome.Acknowledged;
-            }
-
-            // Only failures pay for text.
-            string sent = WwepCodec.ToPrintable(_request, 0, WwepCodec.WriteLength);
+            string sent = WwepCodec.ToPrintable(request, 0, WwepCodec.WriteLength);
             if (error == WwepParseError.Empty)
             {
                 int port = _settings.PortFor(kind);

@@ -45,6 +45,10 @@ namespace WwepDevice.Core
         /// <summary>Register <c>05</c> holds the LED state on a course device.</summary>
         public const int LedRegister = 0x05;
 
+        private const int FieldDeviceId = 0;
+        private const int FieldRegister = 1;
+        private const int FieldValue = 2;
+
         /// <summary>Writes <c>W DDDD RR VVVV</c>.</summary>
         /// <param name="buffer">Destination; needs <see cref="WriteLength"/> bytes from <paramref name="offset"/>.</param>
         /// <param name="offset">Where the message starts.</param>
@@ -80,8 +84,8 @@ namespace WwepDevice.Core
         /// <exception cref="ArgumentOutOfRangeException">A field is outside its range.</exception>
         public static int BuildRead(byte[] buffer, int offset, int deviceId, int register)
         {
-            CheckRange(deviceId, MaxDeviceId, "deviceId");
-            CheckRange(register, MaxRegister, "register");
+            CheckRange(deviceId, MaxDeviceId, FieldDeviceId);
+            CheckRange(register, MaxRegister, FieldRegister);
             CheckRoom(buffer, offset, ReadLength);
             buffer[offset] = (byte)ReadCommand;
             HexAscii.Write(buffer, offset + 1, deviceId, 4);
@@ -221,6 +225,36 @@ namespace WwepDevice.Core
                 && reply.Value == value;
         }
 
+        /// <summary>
+        /// True when the received bytes are the exact echo of a write: the same as <see cref="ParseReply"/> giving an
+        /// accept for which <see cref="IsEchoOf"/> holds, but without a <see cref="WwepMessage"/>. The device's
+        /// success path uses it because the nanoCLR puts every struct local, <c>out</c> and copy on the heap.
+        /// </summary>
+        /// <param name="data">The received bytes.</param>
+        /// <param name="offset">Where they start.</param>
+        /// <param name="count">How many there are.</param>
+        /// <param name="write">The write request that was sent (as <see cref="BuildWrite"/> made it).</param>
+        /// <param name="writeOffset">Where it starts.</param>
+        /// <returns>True for the echo, whatever the case of its hex digits, with or without one line end.</returns>
+        public static bool IsAcceptEchoOfWrite(byte[] data, int offset, int count, byte[] write, int writeOffset)
+        {
+            if (WithoutLineEnd(data, offset, count) != AcceptLength || data[offset] != AcceptCommand)
+            {
+                return false;
+            }
+
+            for (int i = 1; i < AcceptLength; i++)
+            {
+                int digit = HexAscii.DigitValue(data[offset + i]);
+                if (digit < 0 || digit != HexAscii.DigitValue(write[writeOffset + i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>A sentence a person can act on for each parse error.</summary>
         /// <param name="error">The error.</param>
         /// <returns>For example "wrong length for its command letter".</returns>
@@ -285,9 +319,9 @@ namespace WwepDevice.Core
 
         private static int BuildWithValue(byte[] buffer, int offset, byte command, int deviceId, int register, int value)
         {
-            CheckRange(deviceId, MaxDeviceId, "deviceId");
-            CheckRange(register, MaxRegister, "register");
-            CheckRange(value, MaxValue, "value");
+            CheckRange(deviceId, MaxDeviceId, FieldDeviceId);
+            CheckRange(register, MaxRegister, FieldRegister);
+            CheckRange(value, MaxValue, FieldValue);
             CheckRoom(buffer, offset, WriteLength);
             buffer[offset] = command;
             HexAscii.Write(buffer, offset + 1, deviceId, 4);
@@ -333,10 +367,12 @@ namespace WwepDevice.Core
             return count;
         }
 
-        private static void CheckRange(int value, int max, string name)
+        // The field's name is chosen only when it is thrown: a literal passed on every call would allocate on the nanoCLR.
+        private static void CheckRange(int value, int max, int field)
         {
             if (value < 0 || value > max)
             {
+                string name = field == FieldDeviceId ? "deviceId" : field == FieldRegister ? "register" : "value";
                 throw new ArgumentOutOfRangeException(name, name + " must be 0 to " + max.ToString() + ", got " + value.ToString());
             }
         }

@@ -4,25 +4,29 @@ using System.Net.Sockets;
 
 namespace WwepDevice.Esp32
 {
-    /// <summary>One blocking TCP connect, run on a helper thread so the caller can give up after a timeout.</summary>
+    /// <summary>
+    /// One blocking TCP connect at a time, run on the transport's long-lived connect thread so the caller can give up
+    /// after a timeout. The same object serves every send: the caller sets its inputs, the thread runs <see cref="Run"/>.
+    /// </summary>
     public sealed class ConnectAttempt
     {
-        private readonly Socket _socket;
-        private readonly EndPoint _endPoint;
+        private Socket _socket;
+        private EndPoint _endPoint;
 
-        /// <summary>Prepares the attempt.</summary>
+        /// <summary>What the last connect threw; null when it succeeded.</summary>
+        public Exception Error { get; private set; }
+
+        /// <summary>Sets up the next connect.</summary>
         /// <param name="socket">An unconnected stream socket.</param>
         /// <param name="endPoint">Where to connect.</param>
-        public ConnectAttempt(Socket socket, EndPoint endPoint)
+        public void Prepare(Socket socket, EndPoint endPoint)
         {
             _socket = socket;
             _endPoint = endPoint;
+            Error = null;
         }
 
-        /// <summary>What the connect threw, or null if it succeeded.</summary>
-        public Exception Error { get; private set; }
-
-        /// <summary>Connects (blocking).</summary>
+        /// <summary>Connects; the outcome goes to <see cref="Error"/>.</summary>
         public void Run()
         {
             try

@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Threading;
 using WwepDevice.Core;
 
 namespace WwepDevice.Esp32
@@ -20,10 +19,27 @@ namespace WwepDevice.Esp32
         private const int LwipTcpKeepInterval = 0x04;
         private const int LwipTcpKeepCount = 0x05;
 
+        // The option values, made once: Socket.SetSocketOption(..., int) builds a new byte[4] on every call (System.Net
+        // 1.11.54 Socket.cs), and the byte[] overload hands the same bytes to the native setsockopt.
+        private static readonly byte[] OptionOn = LittleEndian(1);
+        private static readonly byte[] KeepIdle = LittleEndian(WwepSettings.KeepAliveIdleSeconds);
+        private static readonly byte[] KeepInterval = LittleEndian(WwepSettings.KeepAliveIntervalSeconds);
+        private static readonly byte[] KeepCount = LittleEndian(WwepSettings.KeepAliveProbes);
+
         private readonly WwepSettings _settings;
         private readonly EmbeddedCredentials _credentials;
         private readonly ServerAddressCache _addresses;
         private readonly int _deviceId;
+
+        // What one press would otherwise allocate again each time (issue: a press churned about 2 KB of the board's
+        // heap): the connect thread, the server's end points per resolved address, and the connection wrappers.
+        private readonly ConnectAttempt _attempt = new ConnectAttempt();
+        private readonly TimedWorker _connector;
+        private readonly SocketConnection _plain;
+        private readonly SslConnection _tls;
+        private string _endPointAddress;
+        private IPEndPoint _plainEndPoint;
+        private IPEndPoint _tlsEndPoint;
 
         /// <summary>Creates the transport.</summary>
         /// <param name="settings">Server, ports, timeouts, TLS name.</param>
@@ -36,6 +52,9 @@ namespace WwepDevice.Esp32
             _credentials = credentials;
             _addresses = addresses;
             _deviceId = deviceId;
+            _connector = new TimedWorker(_attempt.Run);
+            _plain = new SocketConnection(null, settings.ServerHost, settings.PlainPort, settings.ReplyTimeoutMilliseconds);
+            _tls = new SslConnection(null, settings.ServerHost, settings.TlsPort, settings.ReplyTimeoutMilliseconds);
         }
 
         /// <summary>True while Wi-Fi has an address; set from the core's <see cref="WifiLink"/>.</summary>
@@ -71,12 +90,13 @@ namespace WwepDevice.Esp32
 
             string address = _addresses.Resolve();
             int port = _settings.PortFor(kind);
-            Socket socket = ConnectSocket(address, port);
+            Socket socket = ConnectSocket(address, port, EndPointFor(address, kind));
             socket.ReceiveTimeout = _settings.ReplyTimeoutMilliseconds;
             socket.SendTimeout = _settings.ReplyTimeoutMilliseconds;
             if (kind == TransportKind.Plain)
             {
-                return new SocketConnection(socket, _settings.ServerHost, port, _settings.ReplyTimeoutMilliseconds);
+                _plain.Attach(socket);
+                return _plain;
             }
 
             return Authenticate(socket, port);
@@ -95,7 +115,8 @@ namespace WwepDevice.Esp32
 
                 // Blocks every managed thread until mbedTLS is done; no timeout reaches it (see WwepSettings.ConnectTimeoutMilliseconds).
                 stream.AuthenticateAsClient(_settings.EffectiveTlsHostName, _credentials.Device, _credentials.Ca, SslProtocols.Tls12 | SslProtocols.Tls13);
-                return new SslConnection(stream, _settings.ServerHost, port, _settings.ReplyTimeoutMilliseconds);
+                _tls.Attach(stream);
+                return _tls;
             }
             catch (Exception ex)
             {
@@ -106,29 +127,42 @@ namespace WwepDevice.Esp32
             }
         }
 
-        // lwIP's connect has no timeout of its own: run it on a helper thread and close the socket if it takes too
-        // long, which makes the pending connect fail and the helper thread end.
-        private Socket ConnectSocket(string address, int port)
+        // lwIP's connect has no timeout of its own: run it on the long-lived connect thread and close the socket if it
+        // takes too long, which makes the pending connect fail and frees the thread for the next send.
+        private Socket ConnectSocket(string address, int port, IPEndPoint endPoint)
         {
             Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             EnableKeepAlive(socket);
-            ConnectAttempt attempt = new ConnectAttempt(socket, new IPEndPoint(IPAddress.Parse(address), port));
-            Thread connector = new Thread(attempt.Run);
-            connector.Start();
-            if (!connector.Join(_settings.ConnectTimeoutMilliseconds))
+            _attempt.Prepare(socket, endPoint);
+            if (!_connector.Run(_settings.ConnectTimeoutMilliseconds))
             {
                 CloseQuietly(socket);
                 throw new WwepTransportException(TransportFailure.ConnectTimeout, TransportMessages.ConnectTimeout(address, port, _settings.ConnectTimeoutMilliseconds));
             }
 
-            if (attempt.Error != null)
+            if (_attempt.Error != null)
             {
+                Exception error = _attempt.Error;
                 CloseQuietly(socket);
-                SocketException socketError = attempt.Error as SocketException;
-                throw ExchangeFailure.ConnectFailed(address, port, attempt.Error.GetType().Name, socketError != null, socketError != null ? socketError.ErrorCode : 0);
+                SocketException socketError = error as SocketException;
+                throw ExchangeFailure.ConnectFailed(address, port, error.GetType().Name, socketError != null, socketError != null ? socketError.ErrorCode : 0);
             }
 
             return socket;
+        }
+
+        // The end points are made again only when the resolved address changes (a new network, a fallback).
+        private IPEndPoint EndPointFor(string address, TransportKind kind)
+        {
+            if (!ReferenceEquals(address, _endPointAddress) && address != _endPointAddress)
+            {
+                IPAddress ip = IPAddress.Parse(address);
+                _plainEndPoint = new IPEndPoint(ip, _settings.PlainPort);
+                _tlsEndPoint = new IPEndPoint(ip, _settings.TlsPort);
+                _endPointAddress = address;
+            }
+
+            return kind == TransportKind.Tls ? _tlsEndPoint : _plainEndPoint;
         }
 
         // The values are the core's (WwepSettings.KeepAlive*); a platform that refuses an option keeps its defaults,
@@ -137,15 +171,20 @@ namespace WwepDevice.Esp32
         {
             try
             {
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepIdle, WwepSettings.KeepAliveIdleSeconds);
-                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepInterval, WwepSettings.KeepAliveIntervalSeconds);
-                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepCount, WwepSettings.KeepAliveProbes);
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, OptionOn);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepIdle, KeepIdle);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepInterval, KeepInterval);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, (SocketOptionName)LwipTcpKeepCount, KeepCount);
             }
             catch (Exception)
             {
                 // Keep-alive is a mitigation, not a requirement.
             }
+        }
+
+        private static byte[] LittleEndian(int value)
+        {
+            return new byte[] { (byte)value, (byte)(value >> 8), (byte)(value >> 16), (byte)(value >> 24) };
         }
 
         private static void Dispose(SslStream stream, Socket socket)

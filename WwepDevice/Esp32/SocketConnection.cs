@@ -7,7 +7,7 @@ namespace WwepDevice.Esp32
     /// <summary>A plain TCP connection to the server.</summary>
     public sealed class SocketConnection : IWwepConnection
     {
-        private readonly Socket _socket;
+        private Socket _socket;
         private readonly string _host;
         private readonly int _port;
         private readonly int _replyTimeout;
@@ -23,6 +23,16 @@ namespace WwepDevice.Esp32
             _host = host;
             _port = port;
             _replyTimeout = replyTimeoutMilliseconds;
+        }
+
+        /// <summary>
+        /// Points this wrapper at the next connection. One connection is open at a time, so the transport keeps one
+        /// wrapper per kind instead of a new object on the nanoCLR's heap for every send.
+        /// </summary>
+        /// <param name="socket">The new connection.</param>
+        public void Attach(Socket socket)
+        {
+            _socket = socket;
         }
 
         /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace WwepDevice.Esp32
     /// </summary>
     public sealed class SslConnection : IWwepConnection
     {
-        private readonly SslStream _stream;
+        private SslStream _stream;
         private readonly string _host;
         private readonly int _port;
         private readonly int _replyTimeout;
@@ -27,6 +27,16 @@ namespace WwepDevice.Esp32
             _host = host;
             _port = port;
             _replyTimeout = replyTimeoutMilliseconds;
+        }
+
+        /// <summary>
+        /// Points this wrapper at the next connection. One connection is open at a time, so the transport keeps one
+        /// wrapper per kind instead of a new object on the nanoCLR's heap for every send.
+        /// </summary>
+        /// <param name="stream">The new connection.</param>
+        public void Attach(SslStream stream)
+        {
+            _stream = stream;
         }
 
         /// <inheritdoc/>
