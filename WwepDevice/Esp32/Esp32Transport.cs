@@ -154,7 +154,7 @@ namespace WwepDevice.Esp32
         // The end points are made again only when the resolved address changes (a new network, a fallback).
         private IPEndPoint EndPointFor(string address, TransportKind kind)
         {
-            if (!ReferenceEquals(address, _endPointAddress) && address != _endPointAddress)
+            if (address != _endPointAddress)
             {
                 IPAddress ip = IPAddress.Parse(address);
                 _plainEndPoint = new IPEndPoint(ip, _settings.PlainPort);
