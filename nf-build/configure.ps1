@@ -167,6 +167,7 @@ if ($DeviceCert) {
 $certificateMissing = $script:NfMissing.Count -gt 0
 
 Resolve-NfNanoff $Nanoff
+Test-NfPort $Port
 # Nothing useful can be shown without the certificates, so a missing one stops even a dry run.
 if ($certificateMissing) { Stop-NfIfMissing -EvenInDryRun }
 Stop-NfIfMissing
@@ -265,7 +266,6 @@ if ($script:NfDryRun) {
     Complete-Nf
 }
 
-Test-NfPort $Port
 Initialize-NfNanoff
 # %TEMP% is in the user's profile, which only that user (and administrators) can read.
 $work = Join-Path ([System.IO.Path]::GetTempPath()) "wwep-configure-$([guid]::NewGuid().ToString('N'))"

@@ -3,13 +3,17 @@
 Writes the nanoFramework firmware to an ESP32 board with nanoff (Windows twin of nf-build/flash).
 
 .DESCRIPTION
+The firmware is the version nf-build\firmware-versions.txt pins for the target (row * without -Target): the one whose
+native assemblies match WwepDevice\packages.config, passed as --fwversion (2.x) or fwversion (3.x). A target the table
+knows no version for stops with one line. -Latest flashes the newest instead; it risks a board that refuses the image
+(CLR_E_ASSM_WRONG_CHECKSUM), which nf-build\deploy.ps1 then reports before it writes.
 nanoff is the version pinned in .config\dotnet-tools.json, run as "dotnet nanoff" after "dotnet tool restore"
 (nothing is installed or updated globally); -Nanoff <path> or $env:NF_NANOFF runs another one, whose --version
 decides the syntax:
-  nanoff 2.x: nanoff --platform esp32 --serialport <COMx> --update     (no -Target: nanoff picks the image)
-              nanoff --target <T> --serialport <COMx> --update
-  nanoff 3.x: nanoff flash platform esp32 serialport <COMx>
-              nanoff flash target <T> serialport <COMx>
+  nanoff 2.x: nanoff --platform esp32 --serialport <COMx> --update --fwversion <V>     (no -Target: nanoff picks the image)
+              nanoff --target <T> --serialport <COMx> --update --fwversion <V>
+  nanoff 3.x: nanoff flash platform esp32 serialport <COMx> fwversion <V>
+              nanoff flash target <T> serialport <COMx> fwversion <V>
 -ListPorts lists the serial ports (2.x: nanoff --listports; 3.x: nanoff list ports).
 The accepted targets, with the boards they suit, are in nf-build\lib\esp32-targets.txt (-ListTargets prints them).
 
@@ -21,6 +25,9 @@ A firmware image name such as ESP32_REV0, ESP32_PSRAM_REV3, ESP32_C3, ESP32_S3_O
 
 .PARAMETER ListPorts
 List the serial ports with nanoff, and stop.
+
+.PARAMETER Latest
+Flash the newest firmware instead of the pinned one (no --fwversion).
 
 .PARAMETER Nanoff
 Run this nanoff (a path, or a command on PATH) instead of the pinned one.
@@ -37,6 +44,7 @@ param(
     [string]$Target,
     [switch]$ListTargets,
     [switch]$ListPorts,
+    [switch]$Latest,
     [string]$Nanoff,
     [switch]$DryRun,
     [switch]$Help
@@ -68,12 +76,29 @@ if ($Target -and ($targets.Name -cnotcontains $Target)) {
 }
 
 Resolve-NfNanoff $Nanoff
+Test-NfPort $Port
+
+$version = $null
+$table = 'nf-build\firmware-versions.txt'
+if ($Latest) {
+    Write-NfLine "-Latest: flashing the newest firmware, not the one $table pins for packages.config; if its native checksums differ from the image's, the board refuses the application (CLR_E_ASSM_WRONG_CHECKSUM) and nf-build\deploy.ps1 says so before it writes"
+} else {
+    $pinned = Get-NfPinnedFirmware $Target
+    $named = if ($Target) { $Target } else { 'the target nanoff picks (no -Target)' }
+    if ($pinned.Version -eq 'unknown') {
+        Add-NfMissing "a firmware version for $named that matches WwepDevice\packages.config: $table has none yet (its header says what is known and how to find one); name the target with -Target, or flash the newest with -Latest and let nf-build\deploy.ps1 check it"
+        Stop-NfIfMissing -EvenInDryRun
+    }
+    $version = $pinned.Version
+    if ($pinned.Status -ne 'confirmed') {
+        Write-NfLine "firmware $version for $named is pinned in $table but $($pinned.Status) against this image; nf-build\deploy.ps1 compares the native checksums before it writes the application"
+    }
+}
+
 Stop-NfIfMissing
 
-if (-not $script:NfDryRun) { Test-NfPort $Port }
-
 Initialize-NfNanoff
-$flash = Get-NfFlashArguments $Port $Target
+$flash = Get-NfFlashArguments $Port $Target $version
 Invoke-NfNanoff $flash.Flags $flash.Verbs
 
 if (-not $script:NfDryRun) {

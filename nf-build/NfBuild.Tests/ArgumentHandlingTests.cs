@@ -44,7 +44,7 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
 
             // The unknown option comes first: the scripts read their arguments from left to right.
-            ScriptResult result = sandbox.Run(verb, "--frobnicate", "--port", "/dev/ttyUSB0");
+            ScriptResult result = sandbox.Run(verb, "--frobnicate", "--port", sandbox.Port);
 
             Assert.True(result.ExitCode == UsageExit, result.ToString());
             Assert.Contains("unknown option '--frobnicate'", result.StandardError);
@@ -99,7 +99,7 @@ namespace NfBuild.Tests
         {
             using var sandbox = new ScriptSandbox();
 
-            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--target", "ESP8266", "--dry-run");
+            ScriptResult result = sandbox.Run("flash", "--port", sandbox.Port, "--target", "ESP8266", "--dry-run");
 
             Assert.True(result.ExitCode == UsageExit, result.ToString());
             Assert.Contains("unknown target 'ESP8266'", result.StandardError);
@@ -112,7 +112,7 @@ namespace NfBuild.Tests
         {
             using var sandbox = new ScriptSandbox();
 
-            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--target", "esp32_c3", "--dry-run");
+            ScriptResult result = sandbox.Run("flash", "--port", sandbox.Port, "--target", "esp32_c3", "--dry-run");
 
             Assert.True(result.ExitCode == UsageExit, result.ToString());
             Assert.Contains("did you mean ESP32_C3?", result.StandardError);
@@ -125,11 +125,12 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
             string nanoff = sandbox.AddFakeNanoff("2.5.162");
             sandbox.Environment["NF_NANOFF"] = nanoff;
+            sandbox.PinFirmware(target + "|1.17.0.500|confirmed");
 
-            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--target", target, "--dry-run");
+            ScriptResult result = sandbox.Run("flash", "--port", sandbox.Port, "--target", target, "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Equal(new[] { nanoff + " --target " + target + " --serialport /dev/ttyUSB0 --update" }, result.OutputLines);
+            Assert.Equal(new[] { nanoff + " --target " + target + " --serialport " + sandbox.Port + " --update --fwversion 1.17.0.500" }, result.OutputLines);
         }
 
         [Fact]
@@ -156,7 +157,7 @@ namespace NfBuild.Tests
         public void UnknownConfigurationIsRefused(string verb)
         {
             using var sandbox = new ScriptSandbox();
-            string[] port = verb == "deploy" ? new[] { "--port", "/dev/ttyUSB0" } : new string[0];
+            string[] port = verb == "deploy" ? new[] { "--port", sandbox.Port } : new string[0];
 
             ScriptResult result = sandbox.Run(verb, port.Concat(new[] { "--configuration", "debug", "--dry-run" }).ToArray());
 

@@ -49,10 +49,10 @@ namespace NfBuild.Tests
             using ScriptSandbox sandbox = NewSandbox(out string caPem);
             string nanoff = sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Equal(nanoff + " --serialport /dev/ttyUSB0 --networkdeployment '<network.json>'", result.OutputLines[^1]);
+            Assert.Equal(nanoff + " --serialport " + sandbox.Port + " --networkdeployment '<network.json>'", result.OutputLines[^1]);
             JsonElement root = JsonOf(result);
             JsonElement client = root.GetProperty("WirelessClient");
             Assert.Equal(Ssid, client.GetProperty("Ssid").GetString());
@@ -76,7 +76,7 @@ namespace NfBuild.Tests
             sandbox.AddRepoFile("certs/device.crt.pem", certificate);
             sandbox.AddRepoFile("certs/device.key.pem", key);
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--device", "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--device", "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Equal(
@@ -94,7 +94,7 @@ namespace NfBuild.Tests
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = string.Empty;
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             JsonElement client = JsonOf(result).GetProperty("WirelessClient");
@@ -112,7 +112,7 @@ namespace NfBuild.Tests
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = password;
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--dry-run");
 
             Assert.True(result.ExitCode == 64, result.ToString());
             Assert.Contains(expected, result.StandardError);
@@ -126,7 +126,7 @@ namespace NfBuild.Tests
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment.Remove("WWEP_WIFI_SSID");
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--dry-run");
 
             Assert.True(result.ExitCode == 64, result.ToString());
             Assert.Contains("no Wi-Fi network: set WWEP_WIFI_SSID, or run this in a terminal to be asked", result.StandardError);
@@ -140,7 +140,7 @@ namespace NfBuild.Tests
             sandbox.Environment["WWEP_WIFI_SSID"] = Ssid;
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = Password;
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--dry-run");
 
             Assert.True(result.ExitCode == 2, result.ToString());
             Assert.Contains(sandbox.RepoPath("certs/ca.crt.pem") + " (the CA certificate): make the test PKI", result.StandardError);

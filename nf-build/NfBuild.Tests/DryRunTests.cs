@@ -4,8 +4,10 @@ using Xunit;
 namespace NfBuild.Tests
 {
     /// <summary>
-    /// --dry-run prints the exact commands a real run would run, one a line, and runs none: every tool here is a
-    /// stand-in that would log a call, and no test may find one logged.
+    /// --dry-run prints the exact commands a real run would run, one a line, and runs none of them: every tool here is
+    /// a stand-in that would log a call, and no test may find one logged, but for the one check a dry run makes with
+    /// the pinned nanoff: <c>dotnet tool restore</c>, which only fills the NuGet cache and alone can tell whether that
+    /// nanoff can be had.
     /// </summary>
     public sealed class DryRunTests
     {
@@ -80,18 +82,19 @@ namespace NfBuild.Tests
         {
             using var sandbox = new ScriptSandbox();
             string dotnet = sandbox.AddStandIn("bin/dotnet");
+            sandbox.PinFirmware("*|1.17.0.401|confirmed");
 
-            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--dry-run");
+            ScriptResult result = sandbox.Run("flash", "--port", sandbox.Port, "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Equal(
                 new[]
                 {
                     dotnet + " tool restore",
-                    dotnet + " nanoff --platform esp32 --serialport /dev/ttyUSB0 --update",
+                    dotnet + " nanoff --platform esp32 --serialport " + sandbox.Port + " --update --fwversion 1.17.0.401",
                 },
                 result.OutputLines);
-            Assert.Empty(sandbox.Calls);
+            Assert.Equal(new[] { "dotnet tool restore" }, sandbox.Calls);
         }
 
         [Fact]
@@ -99,32 +102,45 @@ namespace NfBuild.Tests
         {
             using var sandbox = new ScriptSandbox();
             string dotnet = sandbox.AddStandIn("bin/dotnet");
+            string port = sandbox.AddPort("ttyACM0");
+            sandbox.PinFirmware("*|1.17.0.401|confirmed", "ESP32_S3_OCTAL|1.17.0.402|confirmed");
 
-            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyACM0", "--target", "ESP32_S3_OCTAL", "--dry-run");
+            ScriptResult result = sandbox.Run("flash", "--port", port, "--target", "ESP32_S3_OCTAL", "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Equal(
                 new[]
                 {
                     dotnet + " tool restore",
-                    dotnet + " nanoff --target ESP32_S3_OCTAL --serialport /dev/ttyACM0 --update",
+                    dotnet + " nanoff --target ESP32_S3_OCTAL --serialport " + port + " --update --fwversion 1.17.0.402",
                 },
                 result.OutputLines);
-            Assert.Empty(sandbox.Calls);
+            Assert.Equal(new[] { "dotnet tool restore" }, sandbox.Calls);
         }
 
         [Fact]
-        public void DeployPrintsNanoffWithTheAbsoluteImagePath()
+        public void DeployPrintsTheFirmwareCheckThenNanoffWithTheAbsoluteImagePath()
         {
             using var sandbox = new ScriptSandbox();
             string nanoff = sandbox.AddFakeNanoff("2.5.162");
             sandbox.Environment["NF_NANOFF"] = nanoff;
+            string dotnet = sandbox.AddStandIn("bin/dotnet");
+            string port = sandbox.AddPort("cu.usbserial-0001");
             string image = sandbox.AddRepoFile("WwepDevice/bin/Debug/WwepDevice.bin", new byte[] { 1, 2, 3 });
 
-            ScriptResult result = sandbox.Run("deploy", "--port", "/dev/cu.usbserial-0001", "--dry-run");
+            ScriptResult result = sandbox.Run("deploy", "--port", port, "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Equal(new[] { nanoff + " --nanodevice --deploy --serialport /dev/cu.usbserial-0001 --image " + image }, result.OutputLines);
+            Assert.Equal(
+                new[]
+                {
+                    "# the board's details (its firmware's native assemblies), kept in a temporary file <device-details.txt> for the check:",
+                    nanoff + " --nanodevice --devicedetails --serialport " + port,
+                    dotnet + " build nf-build/DeployCheck/DeployCheck.csproj -c Release -nologo -v q",
+                    dotnet + " " + ScriptSandbox.DeployCheckFolder + "/DeployCheck.dll --image " + image + " --device-details '<device-details.txt>' --flash-command 'nf-build/flash --port " + port + " --target {target}'",
+                    nanoff + " --nanodevice --deploy --serialport " + port + " --image " + image,
+                },
+                result.OutputLines);
             Assert.Empty(sandbox.Calls);
         }
 
@@ -134,16 +150,18 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
             string nanoff = sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["NF_NANOFF"] = "nanoff";
+            sandbox.AddStandIn("bin/dotnet");
             string image = sandbox.AddRepoFile("WwepDevice/bin/Release/WwepDevice.bin", new byte[] { 1 });
             string custom = sandbox.AddRepoFile("my images/app.bin", new byte[] { 2 });
 
-            ScriptResult release = sandbox.Run("deploy", "--port", "/dev/ttyUSB0", "--configuration", "Release", "--dry-run");
-            ScriptResult chosen = sandbox.Run("deploy", "--port", "/dev/ttyUSB0", "--image", "my images/app.bin", "--dry-run");
+            ScriptResult release = sandbox.Run("deploy", "--port", sandbox.Port, "--configuration", "Release", "--dry-run");
+            ScriptResult chosen = sandbox.Run("deploy", "--port", sandbox.Port, "--image", "my images/app.bin", "--dry-run");
 
             Assert.True(release.ExitCode == 0, release.ToString());
-            Assert.Equal(new[] { nanoff + " --nanodevice --deploy --serialport /dev/ttyUSB0 --image " + image }, release.OutputLines);
+            Assert.Equal(nanoff + " --nanodevice --deploy --serialport " + sandbox.Port + " --image " + image, release.OutputLines[^1]);
             Assert.True(chosen.ExitCode == 0, chosen.ToString());
-            Assert.Equal(new[] { nanoff + " --nanodevice --deploy --serialport /dev/ttyUSB0 --image '" + custom + "'" }, chosen.OutputLines);
+            Assert.Equal(nanoff + " --nanodevice --deploy --serialport " + sandbox.Port + " --image '" + custom + "'", chosen.OutputLines[^1]);
+            Assert.Contains("--image '" + custom + "' --device-details", chosen.OutputLines[^2]);
             Assert.Empty(sandbox.Calls);
         }
     }

@@ -9,10 +9,10 @@ using Xunit;
 namespace NfBuild.Tests
 {
     /// <summary>
-    /// The nanoff command lines of flash, deploy, configure and flash --list-ports, for a nanoff 2.x (flat flags) and
+    /// The nanoff command lines of flash, configure and flash --list-ports, for a nanoff 2.x (flat flags) and
     /// a nanoff 3.x (verbs and bare keywords, nanoframework/nanoFirmwareFlasher #374; its Verbs/*Options.cs and
     /// README at v3.0.0-preview.1). Each fake nanoff answers --version and records the exact argument vector of every
-    /// other run; the scripts run for real against a stand-in serial port.
+    /// other run; the scripts run for real against a stand-in serial port. deploy's: DeployFirmwareCheckTests.
     /// </summary>
     public sealed class NanoffSyntaxTests
     {
@@ -39,11 +39,12 @@ namespace NfBuild.Tests
         }
 
         [Theory]
-        [InlineData(Nanoff2, "--platform esp32 --serialport {port} --update")]
-        [InlineData(Nanoff3, "flash platform esp32 serialport {port}")]
+        [InlineData(Nanoff2, "--platform esp32 --serialport {port} --update --fwversion 1.17.0.401")]
+        [InlineData(Nanoff3, "flash platform esp32 serialport {port} fwversion 1.17.0.401")]
         public void FlashWithoutTargetLetsNanoffPickTheImage(string version, string expected)
         {
             using ScriptSandbox sandbox = NewSandbox(version, out string port);
+            sandbox.PinFirmware("*|1.17.0.401|confirmed");
 
             ScriptResult result = sandbox.Run("flash", "--port", port);
 
@@ -51,28 +52,16 @@ namespace NfBuild.Tests
         }
 
         [Theory]
-        [InlineData(Nanoff2, "--target ESP32_REV3 --serialport {port} --update")]
-        [InlineData(Nanoff3, "flash target ESP32_REV3 serialport {port}")]
+        [InlineData(Nanoff2, "--target ESP32_REV3 --serialport {port} --update --fwversion 1.17.0.402")]
+        [InlineData(Nanoff3, "flash target ESP32_REV3 serialport {port} fwversion 1.17.0.402")]
         public void FlashWithTargetNamesTheImage(string version, string expected)
         {
             using ScriptSandbox sandbox = NewSandbox(version, out string port);
+            sandbox.PinFirmware("*|1.17.0.401|confirmed", "ESP32_REV3|1.17.0.402|confirmed");
 
             ScriptResult result = sandbox.Run("flash", "--port", port, "--target", "ESP32_REV3");
 
             AssertCalls(sandbox, result, Vector(expected, port));
-        }
-
-        [Theory]
-        [InlineData(Nanoff2, "--nanodevice --deploy --serialport {port} --image {image}")]
-        [InlineData(Nanoff3, "deploy serialport {port} image {image}")]
-        public void DeploySendsTheImage(string version, string expected)
-        {
-            using ScriptSandbox sandbox = NewSandbox(version, out string port);
-            string image = sandbox.AddRepoFile("WwepDevice/bin/Debug/WwepDevice.bin", new byte[] { 1 });
-
-            ScriptResult result = sandbox.Run("deploy", "--port", port);
-
-            AssertCalls(sandbox, result, Vector(expected.Replace("{image}", image), port));
         }
 
         [Theory]
@@ -160,14 +149,14 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
             string nanoff = sandbox.AddFakeNanoff(Nanoff3);
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--settings-only", "--server", "wwep.lan", "--mode", "plain", "--nanoff", nanoff, "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--settings-only", "--server", "wwep.lan", "--mode", "plain", "--nanoff", nanoff, "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             string[] lines = result.OutputLines;
             Assert.StartsWith("# <wwep.conf>, written to a temporary file and stored on the board as I:\\wwep.conf", lines[0]);
             Assert.Equal(new[] { "ServerHost=wwep.lan", "Mode=plain" }, lines.Skip(2).Take(2));
             Assert.StartsWith("# <files.json>", lines[4]);
-            Assert.Equal(nanoff + " deploy serialport /dev/ttyUSB0 file '<files.json>'", lines[^1]);
+            Assert.Equal(nanoff + " deploy serialport " + sandbox.Port + " file '<files.json>'", lines[^1]);
             Assert.Empty(sandbox.NanoffCalls);
 
             string conf = string.Join("\n", lines.Skip(1).Take(3)) + "\n";
@@ -182,7 +171,7 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
             sandbox.Environment["NF_NANOFF"] = sandbox.AddFakeNanoff(Nanoff2);
 
-            ScriptResult result = sandbox.Run("configure", "--port", "/dev/ttyUSB0", "--settings-only", "--clear-settings", "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--settings-only", "--clear-settings", "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             string json = string.Join("\n", result.OutputLines.Skip(1).Take(result.OutputLines.Length - 2));
@@ -200,8 +189,8 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
             sandbox.Environment["NF_NANOFF"] = sandbox.AddFakeNanoff(Nanoff2);
             string[] arguments = value == null
-                ? new[] { "--port", "/dev/ttyUSB0", "--settings-only", option }
-                : new[] { "--port", "/dev/ttyUSB0", "--settings-only", option, value };
+                ? new[] { "--port", sandbox.Port, "--settings-only", option }
+                : new[] { "--port", sandbox.Port, "--settings-only", option, value };
 
             ScriptResult result = sandbox.Run("configure", arguments);
 
@@ -216,11 +205,12 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
             sandbox.Environment["NF_NANOFF"] = sandbox.AddFakeNanoff(Nanoff2, "tools/nanoff2");
             string chosen = sandbox.AddFakeNanoff(Nanoff3, "tools/nanoff3");
+            sandbox.PinFirmware("*|1.17.0.401|confirmed");
 
-            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--nanoff", chosen, "--dry-run");
+            ScriptResult result = sandbox.Run("flash", "--port", sandbox.Port, "--nanoff", chosen, "--dry-run");
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Equal(new[] { chosen + " flash platform esp32 serialport /dev/ttyUSB0" }, result.OutputLines);
+            Assert.Equal(new[] { chosen + " flash platform esp32 serialport " + sandbox.Port + " fwversion 1.17.0.401" }, result.OutputLines);
         }
 
         [Theory]
@@ -231,7 +221,7 @@ namespace NfBuild.Tests
             using var sandbox = new ScriptSandbox();
             sandbox.Environment["NF_NANOFF"] = sandbox.AddFakeNanoff(version);
 
-            ScriptResult result = sandbox.Run("flash", "--port", "/dev/ttyUSB0", "--dry-run");
+            ScriptResult result = sandbox.Run("flash", "--port", sandbox.Port, "--dry-run");
 
             Assert.True(result.ExitCode == 2, result.ToString());
             string line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -245,12 +235,13 @@ namespace NfBuild.Tests
         {
             using var sandbox = new ScriptSandbox();
             sandbox.AddStandIn("bin/dotnet");
+            sandbox.PinFirmware("*|1.17.0.401|confirmed");
             string port = sandbox.AddRepoFile("fake-serial-port", Array.Empty<byte>());
 
             ScriptResult result = sandbox.Run("flash", "--port", port);
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Equal(new[] { "dotnet tool restore", "dotnet nanoff --platform esp32 --serialport " + port + " --update" }, sandbox.Calls);
+            Assert.Equal(new[] { "dotnet tool restore", "dotnet nanoff --platform esp32 --serialport " + port + " --update --fwversion 1.17.0.401" }, sandbox.Calls);
         }
 
         [Fact]

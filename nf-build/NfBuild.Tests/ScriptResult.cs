@@ -28,6 +28,18 @@ namespace NfBuild.Tests
         /// <summary>The stdout lines, without the empty last one.</summary>
         public string[] OutputLines => StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+        /// <summary>The stderr lines a verb says itself (<c>nf-build/&lt;verb&gt;: ...</c>), without tools' output and echoes.</summary>
+        /// <param name="verb">flash, deploy, configure or build.</param>
+        /// <returns>The lines.</returns>
+        public string[] VerbLines(string verb)
+        {
+            string prefix = "nf-build/" + verb + ": ";
+            return Array.FindAll(StandardError.Split('\n'), line => line.StartsWith(prefix, StringComparison.Ordinal));
+        }
+
+        /// <summary>The stderr lines that name a missing prerequisite (<c>nf-build/&lt;verb&gt;: missing: ...</c>).</summary>
+        public string[] MissingLines => Array.FindAll(StandardError.Split('\n'), line => line.Contains(": missing: ", StringComparison.Ordinal));
+
         /// <inheritdoc/>
         public override string ToString()
         {

@@ -52,6 +52,16 @@ namespace NfBuild.Tests
             }
 
             CopyFromRepository("WwepDevice.sln");
+            CopyFromRepository("nf-build/firmware-versions.txt");
+            // nf-build/deploy builds nf-build/DeployCheck and runs its DLL; the build is this test run's (a project
+            // reference), put where the script runs it. A stand-in dotnet that runs DLLs (AddDotnetRunningDlls) runs it.
+            foreach (string file in new[] { "DeployCheck.dll", "DeployCheck.runtimeconfig.json", "DeployCheck.deps.json" })
+            {
+                string target = RepoPath(DeployCheckFolder + "/" + file);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(Path.Combine(AppContext.BaseDirectory, file), target);
+            }
+
             // The pinned nanoff, and the firmware's settings keys that nf-build/configure --set checks against.
             CopyFromRepository(".config/dotnet-tools.json");
             CopyFromRepository("WwepDevice/Core/BoardSettingKeys.cs");
@@ -59,7 +69,15 @@ namespace NfBuild.Tests
             {
                 LinkTool(tool);
             }
+
+            Port = AddPort("ttyUSB0");
         }
+
+        /// <summary>A stand-in serial port that exists (an empty file the user may read and write), for runs that need one.</summary>
+        public string Port { get; }
+
+        /// <summary>Where nf-build/deploy runs the firmware check from, relative to the repository root.</summary>
+        public const string DeployCheckFolder = "nf-build/DeployCheck/bin/Release/net10.0";
 
         /// <summary>The sandbox repository root.</summary>
         public string Repo { get; }
@@ -133,6 +151,20 @@ namespace NfBuild.Tests
                 "if [ \"$1\" = --version ]; then echo 'nanoff " + version + "+3f2c1a'; exit 0; fi");
         }
 
+        /// <summary>
+        /// Writes a stand-in <c>dotnet</c> on the sandbox PATH that logs its command line like every stand-in and runs
+        /// a <c>.dll</c> it is given with this machine's real dotnet (the firmware check); anything else (tool restore,
+        /// build) it only logs, answering with <paramref name="body"/>.
+        /// </summary>
+        /// <param name="body">bash lines for the other commands (default: exit 0).</param>
+        /// <returns>The full path of the stand-in.</returns>
+        public string AddDotnetRunningDlls(string body = "exit 0")
+        {
+            string? real = FindOnHostPath("dotnet");
+            Assert.True(real != null, "the test machine has no dotnet on PATH");
+            return AddStandIn("bin/dotnet", "case \"$1\" in *.dll) exec '" + real + "' \"$@\" ;; esac\n" + body);
+        }
+
         /// <summary>The argument vectors a fake nanoff was run with, one per run, each argument as it arrived.</summary>
         public string[][] NanoffCalls
         {
@@ -153,6 +185,24 @@ namespace NfBuild.Tests
 
                 return calls;
             }
+        }
+
+        /// <summary>Makes a stand-in serial port: an empty file under the sandbox's own dev folder.</summary>
+        /// <param name="name">Its file name, for example <c>ttyACM0</c> or <c>cu.usbserial-0001</c>.</param>
+        /// <returns>Its full path, to pass as --port.</returns>
+        public string AddPort(string name)
+        {
+            string full = Path.Combine(_top, "dev", name);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, Array.Empty<byte>());
+            return full;
+        }
+
+        /// <summary>Replaces the firmware table (nf-build/firmware-versions.txt) with these rows, so a test sets its own pins.</summary>
+        /// <param name="rows">Lines <c>TARGET|VERSION|STATUS</c>.</param>
+        public void PinFirmware(params string[] rows)
+        {
+            AddRepoFile("nf-build/firmware-versions.txt", "# test table\n" + string.Join("\n", rows) + "\n");
         }
 
         /// <summary>Writes a file into the sandbox repository.</summary>

@@ -106,6 +106,9 @@ namespace WwepSimulator
             }
             finally
             {
+                // The run is over when the presses are (or when q was typed): the network leaves with it, or the clock
+                // keeper's 30 s retries on a thread of their own would keep the process alive after "done:".
+                device.NetworkDown();
                 device.Stop();
             }
         }

@@ -11,6 +11,7 @@ namespace WwepSimulator
     {
         private readonly WorkerSignal _signal = new WorkerSignal();
         private readonly WwepSettings _settings;
+        private NetworkEvents? _network;
 
         /// <summary>Wires the device; the LED turns off.</summary>
         /// <param name="settings">The device settings.</param>
@@ -70,7 +71,21 @@ namespace WwepSimulator
         /// <param name="clockSync">Sets an unset clock; null when no button uses TLS.</param>
         public void NetworkUp(ServerAddressCache addresses, ClockSync? clockSync)
         {
-            new NetworkEvents(delegate(bool up) { }, addresses, clockSync, Controller).OnChanged(true);
+            _network = new NetworkEvents(delegate(bool up) { }, addresses, clockSync, Controller);
+            _network.OnChanged(true);
+        }
+
+        /// <summary>
+        /// The network went away, with the firmware's own reactions: the clock keeper's thread, which otherwise goes
+        /// on retrying every 30 s while the clock stays unset, returns. The end of a run calls it, so that a thread
+        /// the run no longer needs does not keep the process alive.
+        /// </summary>
+        public void NetworkDown()
+        {
+            if (_network != null)
+            {
+                _network.OnChanged(false);
+            }
         }
 
         /// <summary>A press of the first button, or of the second (TLS) one in two-button mode.</summary>

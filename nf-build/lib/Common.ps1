@@ -126,11 +126,13 @@ function Resolve-NfNanoff([string]$Chosen) {
         }
     } else {
         $dotnet = Find-NfExecutable @('dotnet')
-        if (-not $dotnet) { Add-NfMissing 'dotnet (the .NET SDK, which runs the pinned nanoff as a local tool): winget install Microsoft.DotNet.SDK.10, or https://dot.net/download'; $dotnet = 'dotnet' }
-        if (-not $pinned) { Add-NfMissing "$($script:NfNanoffManifest) with a nanoff entry (the pinned nanoff version): this checkout is incomplete"; $pinned = '2.5.162' }
+        $restorable = $true
+        if (-not $dotnet) { Add-NfMissing 'dotnet (the .NET SDK, which runs the pinned nanoff as a local tool): winget install Microsoft.DotNet.SDK.10, or https://dot.net/download'; $dotnet = 'dotnet'; $restorable = $false }
+        if (-not $pinned) { Add-NfMissing "$($script:NfNanoffManifest) with a nanoff entry (the pinned nanoff version): this checkout is incomplete"; $pinned = '2.5.162'; $restorable = $false }
         $command = @($dotnet, 'nanoff')
         $version = $pinned
         $pinnedRun = $true
+        if ($restorable) { Test-NfPinnedNanoffRestores $dotnet $version }
     }
     $major = 0
     [void][int]::TryParse(($version -split '\.')[0], [ref]$major)
@@ -140,9 +142,27 @@ function Resolve-NfNanoff([string]$Chosen) {
     $script:NfNanoff = [pscustomobject]@{ Command = $command; Version = $version; Syntax = $syntax; Pinned = $pinnedRun }
 }
 
-# Installs the pinned nanoff if it is not there yet (a no-op afterwards); nothing for a chosen one.
+# Installs the pinned nanoff into the NuGet cache if it is not there yet (a no-op afterwards), in dry runs too: a pinned
+# nanoff that cannot be restored is a missing prerequisite, and only the restore itself can tell. Writes nothing but
+# the NuGet cache. Called by Resolve-NfNanoff.
+function Test-NfPinnedNanoffRestores([string]$Dotnet, [string]$Version) {
+    # Local to this function: dotnet's stderr lines must be text here, not errors that 'Stop' would throw.
+    $ErrorActionPreference = 'Continue'
+    if (-not $script:NfDryRun) { [Console]::Error.WriteLine("+ $(Format-NfCommand $Dotnet @('tool', 'restore'))") }
+    Push-Location $script:NfRoot
+    try {
+        $output = (& $Dotnet tool restore 2>&1 | Out-String)
+        $status = $LASTEXITCODE
+    } finally { Pop-Location }
+    if ($status -ne 0) {
+        $reason = ($output -split "`r?`n" | Where-Object { $_.Trim() } | Select-Object -First 1)
+        Add-NfMissing "nanoff $Version (pinned in $($script:NfNanoffManifest)): dotnet tool restore failed (exit ${status}: $reason); make a NuGet feed that serves nanoff reachable, or install a nanoff yourself and pass it with -Nanoff <path>"
+    }
+}
+
+# The restore already ran (Test-NfPinnedNanoffRestores); a dry run still shows it among the commands a real run runs.
 function Initialize-NfNanoff {
-    if ($script:NfNanoff.Pinned) {
+    if ($script:NfNanoff.Pinned -and $script:NfDryRun) {
         Push-Location $script:NfRoot
         try { Invoke-NfCommand $script:NfNanoff.Command[0] @('tool', 'restore') } finally { Pop-Location }
     }
@@ -158,9 +178,20 @@ function Invoke-NfNanoff([string[]]$FlagArguments, [string[]]$VerbArguments) {
 }
 
 # The arguments of each nanoff operation: flags for 2.x, verbs for 3.x and later (see lib/common.sh).
-function Get-NfFlashArguments([string]$Port, [string]$Target) {
-    if ($Target) { return @{ Flags = @('--target', $Target, '--serialport', $Port, '--update'); Verbs = @('flash', 'target', $Target, 'serialport', $Port) } }
-    return @{ Flags = @('--platform', 'esp32', '--serialport', $Port, '--update'); Verbs = @('flash', 'platform', 'esp32', 'serialport', $Port) }
+# Flash: at the firmware version given (nf-build\firmware-versions.txt), or the newest when it is empty (-Latest).
+function Get-NfFlashArguments([string]$Port, [string]$Target, [string]$Version) {
+    if ($Target) { $arguments = @{ Flags = @('--target', $Target, '--serialport', $Port, '--update'); Verbs = @('flash', 'target', $Target, 'serialport', $Port) } }
+    else { $arguments = @{ Flags = @('--platform', 'esp32', '--serialport', $Port, '--update'); Verbs = @('flash', 'platform', 'esp32', 'serialport', $Port) } }
+    if ($Version) {
+        $arguments.Flags += @('--fwversion', $Version)
+        $arguments.Verbs += @('fwversion', $Version)
+    }
+    return $arguments
+}
+
+# The board's details, among them its firmware's native assemblies.
+function Get-NfDetailsArguments([string]$Port) {
+    return @{ Flags = @('--nanodevice', '--devicedetails', '--serialport', $Port); Verbs = @('details', 'serialport', $Port) }
 }
 
 function Get-NfDeployArguments([string]$Port, [string]$Image) {
@@ -179,7 +210,8 @@ function Get-NfListPortsArguments {
     return @{ Flags = @('--listports'); Verbs = @('list', 'ports') }
 }
 
-# The port must be one Windows knows (COM3...). Skipped in a dry run, which should work without a board.
+# The port must be one Windows knows (COM3...): a missing prerequisite otherwise, in a dry run too (a dry run that
+# passes means a real run can start).
 function Test-NfPort([string]$Port) {
     try {
         $ports = [System.IO.Ports.SerialPort]::GetPortNames()
@@ -188,8 +220,26 @@ function Test-NfPort([string]$Port) {
     }
     if ($ports -notcontains $Port) {
         $known = if ($ports) { $ports -join ', ' } else { 'none' }
-        Stop-Nf $script:NfExitMissing "serial port $Port is not there (ports now: $known): plug the board in with a data USB cable; install the USB-serial driver (CP210x or CH340) if no COM port appears"
+        Add-NfMissing "serial port $Port is not there (ports now: $known): plug the board in with a data USB cable; install the USB-serial driver (CP210x or CH340) if no COM port appears"
     }
+}
+
+# nf-build\firmware-versions.txt (as lib/common.sh): the firmware pinned for a target ('*' when none is named), as
+# Version and Status; both 'unknown' when the table has no usable row for it.
+function Get-NfPinnedFirmware([string]$Target) {
+    $wanted = if ($Target) { $Target } else { '*' }
+    $table = Join-Path $script:NfRoot 'nf-build\firmware-versions.txt'
+    if (Test-Path -LiteralPath $table -PathType Leaf) {
+        foreach ($line in Get-Content -LiteralPath $table) {
+            if (-not $line.Trim() -or $line.StartsWith('#')) { continue }
+            $name, $version, $status = ($line -replace '\s', '') -split '\|', 3
+            if ($name -ceq $wanted -and $version) {
+                if (-not $status) { $status = 'unconfirmed' }
+                return [pscustomobject]@{ Version = $version; Status = $status }
+            }
+        }
+    }
+    return [pscustomobject]@{ Version = 'unknown'; Status = 'unknown' }
 }
 
 function Get-NfEsp32Targets {

@@ -191,21 +191,26 @@ nf_resolve_nanoff() {
             fi
         fi
     else
-        local dotnet
+        local dotnet restorable=1
         dotnet="$(nf_first_executable dotnet || true)"
         if [ -z "$dotnet" ]; then
             nf_missing "dotnet (the .NET SDK, which runs the pinned nanoff as a local tool): https://dot.net/download"
             dotnet="dotnet"
+            restorable=0
         fi
 
         if [ -z "$pinned" ]; then
             nf_missing "$NF_NANOFF_MANIFEST with a nanoff entry (the pinned nanoff version): this checkout is incomplete"
             pinned="2.5.162"
+            restorable=0
         fi
 
         NF_NANOFF_CMD=("$dotnet" nanoff)
         NF_NANOFF_VERSION="$pinned"
         NF_NANOFF_PINNED=1
+        if [ "$restorable" = 1 ]; then
+            nf_restore_pinned_nanoff
+        fi
     fi
 
     local major="${NF_NANOFF_VERSION%%.*}"
@@ -222,27 +227,68 @@ nf_resolve_nanoff() {
     fi
 }
 
-# Installs the pinned nanoff into the NuGet cache if it is not there yet (a no-op afterwards); nothing for a chosen one.
+# Installs the pinned nanoff into the NuGet cache if it is not there yet (a no-op afterwards), in dry runs too: a pinned
+# nanoff that cannot be restored is a missing prerequisite, and only the restore itself can tell (no feed serves it,
+# no network). It writes nothing but the NuGet cache. Called by nf_resolve_nanoff from the repository root.
+nf_restore_pinned_nanoff() {
+    local output status=0
+    if [ "$NF_DRY_RUN" = 0 ]; then
+        printf '+ ' >&2
+        nf_format_command "${NF_NANOFF_CMD[0]}" tool restore >&2
+    fi
+
+    output="$("${NF_NANOFF_CMD[0]}" tool restore 2>&1)" || status=$?
+    if [ "$status" -ne 0 ]; then
+        local reason
+        reason="$(printf '%s\n' "$output" | grep -v '^[[:space:]]*$' | head -n 1)"
+        nf_missing "nanoff $NF_NANOFF_VERSION (pinned in $NF_NANOFF_MANIFEST): dotnet tool restore failed (exit $status${reason:+: $reason}); make a NuGet feed that serves nanoff reachable, or install a nanoff yourself and pass it with --nanoff <path>"
+    fi
+}
+
+# The restore already ran (nf_restore_pinned_nanoff); a dry run still shows it among the commands a real run runs.
 nf_prepare_nanoff() {
-    if [ "$NF_NANOFF_PINNED" = 1 ]; then
-        nf_run_or_fail "dotnet tool restore installs nanoff $NF_NANOFF_VERSION (pinned in $NF_NANOFF_MANIFEST) from nuget.org: is it reachable? see the dotnet message above" "${NF_NANOFF_CMD[0]}" tool restore
+    if [ "$NF_NANOFF_PINNED" = 1 ] && [ "$NF_DRY_RUN" = 1 ]; then
+        nf_run "${NF_NANOFF_CMD[0]}" tool restore
     fi
 }
 
 # The arguments of each nanoff operation, in the syntax of the resolved nanoff, into NF_NANOFF_ARGS.
-# Writes the firmware: nanoff picks the image for the chip it finds, or flashes the named target.
+# Writes the firmware: nanoff picks the image for the chip it finds, or flashes the named target; at the firmware
+# version given (nf-build/firmware-versions.txt), or the newest when it is empty (--latest).
 nf_nanoff_flash_args() {
-    local port="$1" target="$2"
+    local port="$1" target="$2" version="$3"
     if [ "$NF_NANOFF_SYNTAX" = verbs ]; then
         if [ -n "$target" ]; then
             NF_NANOFF_ARGS=(flash target "$target" serialport "$port")
         else
             NF_NANOFF_ARGS=(flash platform esp32 serialport "$port")
         fi
-    elif [ -n "$target" ]; then
-        NF_NANOFF_ARGS=(--target "$target" --serialport "$port" --update)
+
+        if [ -n "$version" ]; then
+            NF_NANOFF_ARGS[${#NF_NANOFF_ARGS[@]}]=fwversion
+            NF_NANOFF_ARGS[${#NF_NANOFF_ARGS[@]}]="$version"
+        fi
     else
-        NF_NANOFF_ARGS=(--platform esp32 --serialport "$port" --update)
+        if [ -n "$target" ]; then
+            NF_NANOFF_ARGS=(--target "$target" --serialport "$port" --update)
+        else
+            NF_NANOFF_ARGS=(--platform esp32 --serialport "$port" --update)
+        fi
+
+        if [ -n "$version" ]; then
+            NF_NANOFF_ARGS[${#NF_NANOFF_ARGS[@]}]=--fwversion
+            NF_NANOFF_ARGS[${#NF_NANOFF_ARGS[@]}]="$version"
+        fi
+    fi
+}
+
+# Prints the board's details, among them its firmware's native assemblies (2.x: --nanodevice --devicedetails;
+# 3.x: details serialport P, which nanoFirmwareFlasher's VerbOptionsMapper turns into the same nano-device details).
+nf_nanoff_details_args() {
+    if [ "$NF_NANOFF_SYNTAX" = verbs ]; then
+        NF_NANOFF_ARGS=(details serialport "$1")
+    else
+        NF_NANOFF_ARGS=(--nanodevice --devicedetails --serialport "$1")
     fi
 }
 
@@ -282,8 +328,8 @@ nf_nanoff_list_ports_args() {
     fi
 }
 
-# The serial port must name a device that is there and that this user may open. Skipped in a dry run,
-# which should work without a board. Windows-style names (COM3) are left to nanoff.
+# The serial port must name a device that is there and that this user may open: a missing prerequisite otherwise,
+# in a dry run too (a dry run that passes means a real run can start). Windows-style names (COM3) are left to nanoff.
 nf_check_port() {
     local port="$1"
     case "$port" in
@@ -297,16 +343,39 @@ nf_check_port() {
             look="ls /dev/cu.*"
         fi
 
-        nf_fail "$NF_EXIT_MISSING" "serial port $port does not exist: plug the board in (a data USB cable, not a charge-only one); see which ports there are with: $look (or nf-build/flash --list-ports)"
-    fi
-
-    if [ ! -r "$port" ] || [ ! -w "$port" ]; then
+        nf_missing "serial port $port does not exist: plug the board in (a data USB cable, not a charge-only one); see which ports there are with: $look (or nf-build/flash --list-ports)"
+    elif [ ! -r "$port" ] || [ ! -w "$port" ]; then
         if [ "$(uname -s)" = Linux ]; then
-            nf_fail "$NF_EXIT_MISSING" "no permission to open $port: sudo usermod -aG dialout $(id -un), then log out and in again"
+            nf_missing "no permission to open $port: sudo usermod -aG dialout $(id -un), then log out and in again"
+        else
+            nf_missing "no permission to open $port: check that no other program (a serial monitor, the VS Code debugger) holds it"
         fi
-
-        nf_fail "$NF_EXIT_MISSING" "no permission to open $port: check that no other program (a serial monitor, the VS Code debugger) holds it"
     fi
+}
+
+# --- firmware versions ----------------------------------------------------------------------------------------------
+# nf-build/firmware-versions.txt: per target, the firmware whose native assemblies match WwepDevice/packages.config
+# (TARGET|VERSION|STATUS; TARGET * is for when nanoff picks the target). See that file's header.
+
+NF_FIRMWARE_TABLE="nf-build/firmware-versions.txt"
+
+# Sets NF_FIRMWARE_VERSION and NF_FIRMWARE_STATUS for a target (* when none is named): unknown/unknown when the table
+# has no usable entry for it.
+nf_pinned_firmware() {
+    local wanted="${1:-*}" name version status
+    NF_FIRMWARE_VERSION=unknown
+    NF_FIRMWARE_STATUS=unknown
+    if [ ! -f "$NF_ROOT/$NF_FIRMWARE_TABLE" ]; then
+        return 0
+    fi
+
+    while IFS='|' read -r name version status; do
+        if [ "$name" = "$wanted" ] && [ -n "$version" ]; then
+            NF_FIRMWARE_VERSION="$version"
+            NF_FIRMWARE_STATUS="${status:-unconfirmed}"
+            return 0
+        fi
+    done < <(grep -v '^#' "$NF_ROOT/$NF_FIRMWARE_TABLE" | tr -d '\r ' | grep -v '^$')
 }
 
 # Stops with a usage error unless an option such as --port is followed by a value.
