@@ -12,6 +12,9 @@ namespace WwepDevice.Core
         // Room for an 11-byte reply, or an X with the course server's reason text.
         private const int ReplyBufferLength = 64;
 
+        // The value that makes an exchange a read of the LED register instead of a write.
+        private const int ReadRequest = -1;
+
         private readonly IWwepTransport _transport;
         private readonly IClock _clock;
         private readonly WwepSettings _settings;
@@ -56,14 +59,35 @@ namespace WwepDevice.Core
         /// </summary>
         public bool LastFailureIsPermanent { get; private set; }
 
+        /// <summary>After a <see cref="ReadStored"/> answered: the stored value, or -1 when the server answered <c>X</c> (never written).</summary>
+        public int StoredValue { get; private set; }
+
         /// <summary>Sends the state once over exactly the given transport.</summary>
         /// <param name="ledOn">The LED state to store.</param>
         /// <param name="kind">Plain or TLS; a TLS failure is reported, never retried in the clear.</param>
         /// <returns>What happened; <see cref="LastDiagnosis"/> explains any failure.</returns>
         public SendOutcome Send(bool ledOn, TransportKind kind)
         {
-            int value = ledOn ? 1 : 0;
-            int requestLength = WwepCodec.BuildWrite(_request, 0, _deviceId, WwepCodec.LedRegister, value);
+            return Exchange(ledOn ? 1 : 0, kind);
+        }
+
+        /// <summary>
+        /// Reads the stored LED state once (<c>R&lt;id&gt;05</c>) over exactly the given transport. An <c>A</c> for this
+        /// device's register 05 and an <c>X</c> (the register was never written) both count as answered.
+        /// </summary>
+        /// <param name="kind">Plain or TLS; a TLS failure is reported, never retried in the clear.</param>
+        /// <returns><see cref="SendOutcome.Acknowledged"/> with <see cref="StoredValue"/>, or what failed.</returns>
+        public SendOutcome ReadStored(TransportKind kind)
+        {
+            return Exchange(ReadRequest, kind);
+        }
+
+        // One exchange: a write of value, or with ReadRequest a read of the LED register.
+        private SendOutcome Exchange(int value, TransportKind kind)
+        {
+            int requestLength = value == ReadRequest
+                ? WwepCodec.BuildRead(_request, 0, _deviceId, WwepCodec.LedRegister)
+                : WwepCodec.BuildWrite(_request, 0, _deviceId, WwepCodec.LedRegister, value);
             LastDiagnosis = string.Empty;
             LastTlsCause = TlsFailureCause.Unknown;
             LastFailureIsPermanent = false;
@@ -161,13 +185,14 @@ namespace WwepDevice.Core
         {
             WwepMessage reply;
             WwepParseError error = WwepCodec.ParseReply(_reply, 0, received, out reply);
-            if (error == WwepParseError.None && reply.IsAccept && WwepCodec.IsEchoOf(reply, _deviceId, WwepCodec.LedRegister, value))
+            bool read = value == ReadRequest;
+            if (error == WwepParseError.None && (read ? TakeStoredValue(reply) : reply.IsAccept && WwepCodec.IsEchoOf(reply, _deviceId, WwepCodec.LedRegister, value)))
             {
                 return SendOutcome.Acknowledged;
             }
 
             // Only failures pay for text.
-            string sent = WwepCodec.ToPrintable(_request, 0, WwepCodec.WriteLength);
+            string sent = WwepCodec.ToPrintable(_request, 0, read ? WwepCodec.ReadLength : WwepCodec.WriteLength);
             if (error == WwepParseError.Empty)
             {
                 return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": it may refuse this device or not speak WWEP on this port", false);
@@ -189,7 +214,26 @@ namespace WwepDevice.Core
                 return Fail(SendOutcome.Rejected, "server rejected " + sent + " with X" + reason + ": it refuses this request (a client certificate for another device ID, or a server that does not accept register 05)", true);
             }
 
-            return Fail(SendOutcome.EchoMismatch, "server answered " + WwepCodec.ToPrintable(_reply, 0, WwepCodec.AcceptLength) + " to " + sent + ": not the echo of the write, so it is not counted as stored", false);
+            return Fail(SendOutcome.EchoMismatch, "server answered " + WwepCodec.ToPrintable(_reply, 0, WwepCodec.AcceptLength) + " to " + sent + (read ? ": not this device's register 05, so the stored state is unknown" : ": not the echo of the write, so it is not counted as stored"), false);
+        }
+
+        // A read is answered by an A for this device's register 05 (any value: the caller judges it) or an X, which by
+        // the contract means a register never written.
+        private bool TakeStoredValue(WwepMessage reply)
+        {
+            if (reply.IsReject)
+            {
+                StoredValue = -1;
+                return true;
+            }
+
+            if (reply.IsAccept && reply.DeviceId == _deviceId && reply.Register == WwepCodec.LedRegister)
+            {
+                StoredValue = reply.Value;
+                return true;
+            }
+
+            return false;
         }
 
         // Under TLS 1.3 the client's handshake is over before the server judges the client certificate, so a server
