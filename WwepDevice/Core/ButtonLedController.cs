@@ -13,6 +13,9 @@ namespace WwepDevice.Core
     /// </summary>
     public sealed class ButtonLedController
     {
+        // What the server holds, as far as the device knows: 0 off, 1 on, or unknown.
+        private const int ServerStateUnknown = -1;
+
         private readonly object _sync = new object();
         private readonly StatusLed _led;
         private readonly LedStateSender _sender;
@@ -30,6 +33,7 @@ namespace WwepDevice.Core
         private bool _restoreWanted;
         private bool _inProgress;
         private string _lastFailure = string.Empty;
+        private int _serverState = ServerStateUnknown;
         private bool _undelivered;
         private bool _stopping;
         private int _presses;
@@ -296,6 +300,11 @@ namespace WwepDevice.Core
                 return false;
             }
 
+            if (!read && AlreadyStored(state))
+            {
+                return true;
+            }
+
             try
             {
                 Deliver(state, kind, read);
@@ -328,7 +337,7 @@ namespace WwepDevice.Core
                     }
                     else
                     {
-                        MarkDelivered(state);
+                        MarkStored(state);
                         _log.Write(LogLevel.Info, "LED " + StateName(state) + " stored on the server (" + KindName(kind) + ", attempt " + attempt.ToString() + ")");
                     }
 
@@ -339,6 +348,9 @@ namespace WwepDevice.Core
                 lock (_sync)
                 {
                     _lastFailure = _sender.LastDiagnosis;
+
+                    // A failed write may or may not have reached the server: what it holds is unknown now.
+                    _serverState = read ? _serverState : ServerStateUnknown;
                 }
 
                 if (IsStopping())
@@ -397,6 +409,7 @@ namespace WwepDevice.Core
             bool shown;
             lock (_sync)
             {
+                _serverState = value == 0 || value == 1 ? value : ServerStateUnknown;
                 shown = _restoreWanted;
                 _restoreWanted = false;
                 if (shown)
@@ -494,13 +507,40 @@ namespace WwepDevice.Core
             }
         }
 
-        private void MarkDelivered(bool state)
+        private void MarkStored(bool state)
         {
             lock (_sync)
             {
-                // Delivered only if no newer press changed the LED in the meantime; otherwise that press is pending.
-                _undelivered = _pending || state != _ledOn;
+                _serverState = state ? 1 : 0;
+                MarkDeliveredLocked(state);
             }
+        }
+
+        // Delivered only if no newer press changed the LED in the meantime; otherwise that press is pending.
+        private void MarkDeliveredLocked(bool state)
+        {
+            _undelivered = _pending || state != _ledOn;
+        }
+
+        // A final state equal to the one the server acknowledged last is not sent again: presses that came during a
+        // send and ended where it began (ON, then OFF and ON) cost no connection, and on TLS no handshake, which stops
+        // every thread of the board. After a boot, a failed write or a network loss the server's state is unknown, so
+        // the next state always goes out.
+        private bool AlreadyStored(bool state)
+        {
+            lock (_sync)
+            {
+                if (_serverState != (state ? 1 : 0))
+                {
+                    return false;
+                }
+
+                MarkDeliveredLocked(state);
+                _inProgress = false;
+            }
+
+            _led.EndCode();
+            return true;
         }
 
         private void MarkUndelivered()
