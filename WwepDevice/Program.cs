@@ -86,6 +86,8 @@ namespace WwepDevice
                 new GpioButton(gpio, settings.SecondButtonPin, settings.DebounceMilliseconds, new PressRecognizer(settings.DebounceMilliseconds, true, controller.OnButtonPressed, status.OnLongPress, new ThreadingOneShotTimer()));
             }
 
+            // Until Wi-Fi says it is up the network is down: a press made before waits for it instead of spending attempts.
+            controller.OnNetworkDown();
             controller.Start();
             WifiConnector wifi = new WifiConnector(settings);
             wifi.Start(new WifiLink(settings, wifi.Join, network.OnChanged, new AutoResetSignal(), log));

@@ -34,6 +34,7 @@ namespace WwepDevice.Core
         private bool _inProgress;
         private string _lastFailure = string.Empty;
         private int _serverState = ServerStateUnknown;
+        private bool _networkDown;
         private bool _undelivered;
         private bool _stopping;
         private int _presses;
@@ -193,6 +194,7 @@ namespace WwepDevice.Core
             bool off;
             lock (_sync)
             {
+                _networkDown = false;
                 boot = !_bootDecided;
                 read = boot && _settings.LedAtBoot == LedAtBoot.Restore;
                 off = !_ledOn;
@@ -242,6 +244,24 @@ namespace WwepDevice.Core
         }
 
         /// <summary>
+        /// The network is known to be down (Wi-Fi lost its address, or not joined yet): until it is back, the worker
+        /// spends no attempts; the state is kept and sent once <see cref="OnNetworkUp"/> says so.
+        /// </summary>
+        public void OnNetworkDown()
+        {
+            lock (_sync)
+            {
+                _networkDown = true;
+
+                // The server may have been restarted meanwhile: after the network's return the state goes out again.
+                _serverState = ServerStateUnknown;
+            }
+
+            // A worker in its backoff wakes up, finds the network down and stops spending attempts.
+            _wake.Set();
+        }
+
+        /// <summary>
         /// The network is back (Wi-Fi reconnected): a state that could not be delivered is queued again.
         /// </summary>
         public void OnNetworkAvailable()
@@ -249,6 +269,7 @@ namespace WwepDevice.Core
             bool read;
             lock (_sync)
             {
+                _networkDown = false;
                 if (!_undelivered || _pending)
                 {
                     return;
@@ -325,6 +346,12 @@ namespace WwepDevice.Core
             int attempt = 0;
             while (true)
             {
+                if (IsNetworkDown())
+                {
+                    WaitForNetwork();
+                    return;
+                }
+
                 attempt++;
                 _sends++;
                 SendOutcome outcome = read ? _sender.ReadStored(kind) : _sender.Send(state, kind);
@@ -359,12 +386,23 @@ namespace WwepDevice.Core
                     return;
                 }
 
+                if (outcome == SendOutcome.TransportFailed && _sender.LastFailure == TransportFailure.NetworkDown)
+                {
+                    // The transport knows it from the same network events: wait as for a loss told directly.
+                    lock (_sync)
+                    {
+                        _networkDown = true;
+                    }
+
+                    continue;
+                }
+
                 if (_sender.LastFailureIsPermanent)
                 {
                     MarkUndelivered();
                     _log.Write(LogLevel.Error, _sender.LastDiagnosis);
                     _log.Write(LogLevel.Error, Subject(read, state) + (read ? " not read" : " not stored") + ": this will fail again until the cause above is fixed; the next press tries again");
-                    BlinkUnlessNewer(outcome);
+                    BlinkUnlessNewer(BlinkCodeOf(outcome));
                     return;
                 }
 
@@ -373,7 +411,7 @@ namespace WwepDevice.Core
                     MarkUndelivered();
                     _log.Write(LogLevel.Error, _sender.LastDiagnosis);
                     _log.Write(LogLevel.Error, Subject(read, state) + (read ? " not read after " : " not stored after ") + attempt.ToString() + (attempt == 1 ? " attempt" : " attempts") + (read ? "; the network's return or a long press tries again" : "; the next press or the network's return tries again"));
-                    BlinkUnlessNewer(outcome);
+                    BlinkUnlessNewer(BlinkCodeOf(outcome));
                     return;
                 }
 
@@ -489,15 +527,28 @@ namespace WwepDevice.Core
             _pending = true;
         }
 
+        // While the network is known down no attempt is made: the state is kept (undelivered, so the network's return
+        // queues it again), one line says so, and the LED shows the network's code.
+        private void WaitForNetwork()
+        {
+            MarkUndelivered();
+            _log.Write(LogLevel.Warning, TransportMessages.NetworkDown());
+            BlinkUnlessNewer(BlinkCodes.Network);
+        }
+
+        private int BlinkCodeOf(SendOutcome outcome)
+        {
+            return BlinkCodes.For(outcome, _sender.LastFailure, _sender.LastTlsCause);
+        }
+
         // The code of the failure, unless a press has already made a newer state (its own send decides then).
-        private void BlinkUnlessNewer(SendOutcome outcome)
+        private void BlinkUnlessNewer(int code)
         {
             if (!_settings.BlinkCodes)
             {
                 return;
             }
 
-            int code = BlinkCodes.For(outcome, _sender.LastFailure, _sender.LastTlsCause);
             lock (_sync)
             {
                 if (!_pending)
@@ -548,6 +599,14 @@ namespace WwepDevice.Core
             lock (_sync)
             {
                 _undelivered = true;
+            }
+        }
+
+        private bool IsNetworkDown()
+        {
+            lock (_sync)
+            {
+                return _networkDown;
             }
         }
 

@@ -54,6 +54,7 @@ namespace WwepDevice.Core
             _transportState(up);
             if (!up)
             {
+                _controller.OnNetworkDown();
                 if (_clock != null)
                 {
                     _clock.OnNetworkDown();
