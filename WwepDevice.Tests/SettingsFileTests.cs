@@ -34,6 +34,8 @@ namespace WwepDevice.Tests
             "TimeFromServer", "False", "false",
             "SntpPort", "10123", "10123",
             "InternetTimeWaitMilliseconds", "0", "0",
+            "LedAtBoot", "Restore", "restore",
+            "BlinkCodes", "FALSE", "false",
         };
 
         [TestMethod]
@@ -204,6 +206,7 @@ namespace WwepDevice.Tests
         [DataRow("MaxAttempts=", "line 1: MaxAttempts has no value: write for example MaxAttempts=5, or leave the line out")]
         [DataRow("UseClientCertificate=yes", "line 1: UseClientCertificate 'yes' is neither true nor false: write UseClientCertificate=true or UseClientCertificate=false")]
         [DataRow("Mode=ssl", "line 1: Mode 'ssl' is not a mode: write Mode=plain, Mode=tls or Mode=two-button")]
+        [DataRow("LedAtBoot=on", "line 1: LedAtBoot 'on' is neither off nor restore: write LedAtBoot=off or LedAtBoot=restore")]
         [DataRow("ServerHost wwep.lan", "line 1: 'ServerHost wwep.lan' is not Key=value")]
         [DataRow("=wwep.lan", "line 1: no key before '='")]
         [DataRow("serverhost=wwep.lan", "line 1: unknown key 'serverhost': keys are case-sensitive, write ServerHost")]

@@ -7,7 +7,8 @@ using WwepDevice.Esp32;
 namespace WwepDevice
 {
     /// <summary>
-    /// Boot: settings, LED off, buttons, device ID from the MAC, then Wi-Fi, the clock and the network worker.
+    /// Boot: settings, LED off, buttons, device ID from the MAC, then Wi-Fi, the clock and the network worker; a long
+    /// press prints the status block.
     /// Everything that can be wrong with the settings or the embedded certificates is reported here, once, in plain
     /// words. The decisions are the core's; this file only wires the board's adapters to it.
     /// </summary>
@@ -37,10 +38,11 @@ namespace WwepDevice
 
             WwepSettings settings = board.Settings;
 
+            byte[] mac = WifiConnector.StationMac();
             int deviceId;
             try
             {
-                deviceId = DeviceIdentity.FromMac(WifiConnector.StationMac());
+                deviceId = DeviceIdentity.FromMac(mac);
             }
             catch (ArgumentException ex)
             {
@@ -58,24 +60,35 @@ namespace WwepDevice
             GpioController gpio = new GpioController();
             ButtonLedController controller = new ButtonLedController(
                 settings,
-                new GpioLed(gpio, settings.LedPin),
+                new StatusLed(new GpioLed(gpio, settings.LedPin), new ThreadingOneShotTimer()),
                 new LedStateSender(transport, clock, settings, deviceId),
                 new RetryPolicy(settings.MaxAttempts, settings.InitialBackoffMilliseconds, settings.MaxBackoffMilliseconds, new Random()),
                 new AutoResetSignal(),
                 log);
 
-            new GpioButton(gpio, settings.ButtonPin, settings.DebounceMilliseconds, false, controller.OnButtonPressed);
-            if (settings.Mode == LinkMode.TwoButton)
-            {
-                new GpioButton(gpio, settings.SecondButtonPin, settings.DebounceMilliseconds, true, controller.OnButtonPressed);
-            }
-
-            controller.Start();
-
             ClockSync clockSync = settings.UsesTls
                 ? new ClockSync(settings, clock, RtcClockSetter.Set, SntpUdpClient.Exchange, addresses, new DateTime(FirmwareBuild.UtcTicks), new AutoResetSignal(), log)
                 : null;
             NetworkEvents network = new NetworkEvents(delegate(bool up) { transport.NetworkUp = up; }, addresses, clockSync, controller);
+            DeviceFacts facts = new DeviceFacts(
+                "WwepDevice built " + ClockSync.FormatTime(new DateTime(FirmwareBuild.UtcTicks)),
+                deviceId,
+                mac,
+                board.Notes,
+                "internet SNTP (the firmware's own)",
+                WifiConnector.StationAddress,
+                ManagedHeap.Free);
+            StatusReport status = new StatusReport(facts, settings, controller, network, addresses, clock, clockSync, log);
+
+            new GpioButton(gpio, settings.ButtonPin, settings.DebounceMilliseconds, new PressRecognizer(settings.DebounceMilliseconds, false, controller.OnButtonPressed, status.OnLongPress, new ThreadingOneShotTimer()));
+            if (settings.Mode == LinkMode.TwoButton)
+            {
+                new GpioButton(gpio, settings.SecondButtonPin, settings.DebounceMilliseconds, new PressRecognizer(settings.DebounceMilliseconds, true, controller.OnButtonPressed, status.OnLongPress, new ThreadingOneShotTimer()));
+            }
+
+            // Until Wi-Fi says it is up the network is down: a press made before waits for it instead of spending attempts.
+            controller.OnNetworkDown();
+            controller.Start();
             WifiConnector wifi = new WifiConnector(settings);
             wifi.Start(new WifiLink(settings, wifi.Join, WifiConnector.StationAddress, network.OnChanged, new AutoResetSignal(), log));
 

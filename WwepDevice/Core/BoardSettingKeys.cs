@@ -32,6 +32,8 @@ namespace WwepDevice.Core
             new BoardSettingKey("TimeFromServer", SettingKind.Boolean, "true", (s, t, n) => s.TimeFromServer = n != 0, s => BooleanText(s.TimeFromServer)),
             new BoardSettingKey("SntpPort", SettingKind.Integer, "123", (s, t, n) => s.SntpPort = n, s => s.SntpPort.ToString()),
             new BoardSettingKey("InternetTimeWaitMilliseconds", SettingKind.Integer, "5000", (s, t, n) => s.InternetTimeWaitMilliseconds = n, s => s.InternetTimeWaitMilliseconds.ToString()),
+            new BoardSettingKey("LedAtBoot", SettingKind.LedAtBoot, "restore", (s, t, n) => s.LedAtBoot = (LedAtBoot)n, s => LedAtBootText(s.LedAtBoot)),
+            new BoardSettingKey("BlinkCodes", SettingKind.Boolean, "false", (s, t, n) => s.BlinkCodes = n != 0, s => BooleanText(s.BlinkCodes)),
         };
 
         /// <summary>The key of that exact name, or null.</summary>
@@ -57,6 +59,14 @@ namespace WwepDevice.Core
         {
             // Enum.ToString() gives the number on nanoFramework v1, so the names are spelled out here.
             return mode == LinkMode.Plain ? "plain" : mode == LinkMode.Tls ? "tls" : "two-button";
+        }
+
+        /// <summary>A boot behaviour as the settings file writes it.</summary>
+        /// <param name="atBoot">The behaviour.</param>
+        /// <returns><c>off</c> or <c>restore</c>.</returns>
+        public static string LedAtBootText(LedAtBoot atBoot)
+        {
+            return atBoot == LedAtBoot.Restore ? "restore" : "off";
         }
 
         /// <summary>A flag as the settings file writes it.</summary>

@@ -5,8 +5,8 @@ namespace WwepDevice.Core
     /// file deployment so that one firmware image serves every classroom network. The format is one
     /// <c>Key=value</c> per line (keys as in <see cref="BoardSettingKeys"/>, case-sensitive), blank lines and lines
     /// starting with <c>#</c> ignored, spaces around key and value ignored, LF or CRLF line ends, an optional UTF-8
-    /// byte order mark. Values are ASCII: host names, addresses, numbers, <c>true</c>/<c>false</c>, and the modes
-    /// <c>plain</c>, <c>tls</c>, <c>two-button</c>. The bytes are decoded here, by hand, because the portable code
+    /// byte order mark. Values are ASCII: host names, addresses, numbers, <c>true</c>/<c>false</c>, the modes
+    /// <c>plain</c>, <c>tls</c>, <c>two-button</c>, and <c>off</c>/<c>restore</c> for LedAtBoot. The bytes are decoded here, by hand, because the portable code
     /// does without System.Text (a separate package on nanoFramework).
     /// </summary>
     public static class BoardSettingsFile
@@ -169,6 +169,20 @@ namespace WwepDevice.Core
                 }
 
                 return key.Name + " '" + value + "' is neither true nor false: write " + key.Name + "=true or " + key.Name + "=false";
+            }
+
+            if (key.Kind == SettingKind.LedAtBoot)
+            {
+                for (int atBoot = (int)LedAtBoot.Off; atBoot <= (int)LedAtBoot.Restore; atBoot++)
+                {
+                    if (SameAscii(value, BoardSettingKeys.LedAtBootText((LedAtBoot)atBoot)))
+                    {
+                        number = atBoot;
+                        return null;
+                    }
+                }
+
+                return key.Name + " '" + value + "' is neither off nor restore: write " + key.Name + "=off or " + key.Name + "=restore";
             }
 
             for (int mode = (int)LinkMode.Plain; mode <= (int)LinkMode.TwoButton; mode++)

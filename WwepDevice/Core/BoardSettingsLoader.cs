@@ -76,8 +76,22 @@ namespace WwepDevice.Core
         /// <returns>The lines, for example <c>setting ServerHost=wwep.lan (from I:\wwep.conf)</c>.</returns>
         private static string[] Notes(WwepSettings settings, BoardSettingsFileContent file, string fileNote)
         {
+            string[] lines = SettingLines(settings, file, CompiledSource);
+            string[] notes = new string[lines.Length + 1];
+            Array.Copy(lines, notes, lines.Length);
+            notes[lines.Length] = fileNote;
+            return notes;
+        }
+
+        /// <summary>One line per value that differs from the default, naming its source (the boot log, the status block).</summary>
+        /// <param name="settings">The settings in use.</param>
+        /// <param name="file">The parsed settings file, or null: every value then comes from <paramref name="otherSource"/>.</param>
+        /// <param name="otherSource">Where a value the file does not set comes from, for example <see cref="CompiledSource"/>.</param>
+        /// <returns>The lines, for example <c>setting ServerHost=wwep.lan (from I:\wwep.conf)</c>.</returns>
+        public static string[] SettingLines(WwepSettings settings, BoardSettingsFileContent file, string otherSource)
+        {
             WwepSettings defaults = new WwepSettings();
-            string[] notes = new string[BoardSettingKeys.All.Length + 2];
+            string[] notes = new string[BoardSettingKeys.All.Length + 1];
             int count = 0;
             for (int i = 0; i < BoardSettingKeys.All.Length; i++)
             {
@@ -88,17 +102,16 @@ namespace WwepDevice.Core
                     continue;
                 }
 
-                string source = file != null && file.Sets(key.Name) ? FileSource : CompiledSource;
+                string source = file != null && file.Sets(key.Name) ? FileSource : otherSource;
                 notes[count++] = "setting " + key.Name + "=" + value + " (" + source + ")";
             }
 
             if (settings.WifiSsid != null && settings.WifiSsid.Length > 0)
             {
                 // The Wi-Fi network is compiled in only when LocalSettings.cs sets it; its password is never logged.
-                notes[count++] = "setting WifiSsid=" + settings.WifiSsid + " (" + CompiledSource + "; the password is not shown)";
+                notes[count++] = "setting WifiSsid=" + settings.WifiSsid + " (" + otherSource + "; the password is not shown)";
             }
 
-            notes[count++] = fileNote;
             string[] result = new string[count];
             Array.Copy(notes, result, count);
             return result;

@@ -21,6 +21,9 @@ namespace WwepDevice.Core
         /// <summary>The pause between rounds while the clock stays unset.</summary>
         public const int RetryPauseMilliseconds = 30000;
 
+        // The source of a time that internet SNTP (the firmware's own) set.
+        private const string InternetSource = "internet SNTP";
+
         // How often the wait for internet time looks at the clock.
         private const int PollMilliseconds = 500;
 
@@ -37,6 +40,7 @@ namespace WwepDevice.Core
         private readonly byte[] _reply = new byte[SntpPacket.Length + 16];
         private long _nonce;
         private bool _networkDown;
+        private string _source = string.Empty;
 
         /// <summary>Creates the clock keeper.</summary>
         /// <param name="settings">Whether the server may give the time, and its SNTP port.</param>
@@ -64,6 +68,18 @@ namespace WwepDevice.Core
         public bool ClockIsSet
         {
             get { return _clock.UtcNow >= WwepSettings.EarliestPlausibleUtc; }
+        }
+
+        /// <summary>Where the clock's time came from, as far as this keeper saw it set; empty until then.</summary>
+        public string Source
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _source;
+                }
+            }
         }
 
         /// <summary>The network went down: a running <see cref="RunWhileNetworkUp"/> ends.</summary>
@@ -96,7 +112,7 @@ namespace WwepDevice.Core
 
             if (WaitForInternetTime())
             {
-                _log.Write(LogLevel.Info, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow));
+                SetBy(InternetSource, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow));
                 return true;
             }
 
@@ -115,7 +131,7 @@ namespace WwepDevice.Core
 
                 if (ClockIsSet)
                 {
-                    _log.Write(LogLevel.Info, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow));
+                    SetBy(InternetSource, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow));
                     return true;
                 }
 
@@ -184,12 +200,13 @@ namespace WwepDevice.Core
                 // Internet SNTP may have won the race while the query was out: a set clock is never moved.
                 if (ClockIsSet)
                 {
-                    _log.Write(LogLevel.Info, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow) + " (the WWEP server's time was not needed)");
+                    SetBy(InternetSource, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow) + " (the WWEP server's time was not needed)");
                     return true;
                 }
 
                 _setClock(serverUtc);
-                _log.Write(LogLevel.Info, "clock set to " + FormatTime(serverUtc) + " from the WWEP server " + address + ":" + port.ToString() + " by SNTP (unauthenticated LAN time; TimeFromServer turns it off)");
+                string server = "the WWEP server " + address + ":" + port.ToString() + " by SNTP";
+                SetBy(server, "clock set to " + FormatTime(serverUtc) + " from " + server + " (unauthenticated LAN time; TimeFromServer turns it off)");
                 return true;
             }
 
@@ -203,6 +220,16 @@ namespace WwepDevice.Core
         public static string FormatTime(DateTime utc)
         {
             return TlsDiagnosis.FormatDate(utc) + " " + Pad2(utc.Hour) + ":" + Pad2(utc.Minute) + ":" + Pad2(utc.Second) + " UTC";
+        }
+
+        private void SetBy(string source, string line)
+        {
+            lock (_sync)
+            {
+                _source = source;
+            }
+
+            _log.Write(LogLevel.Info, line);
         }
 
         private bool WaitForInternetTime()

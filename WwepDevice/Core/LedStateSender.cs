@@ -19,6 +19,7 @@ namespace WwepDevice.Core
         private readonly int _deviceId;
         private readonly byte[] _requestOn = new byte[WwepCodec.WriteLength];
         private readonly byte[] _requestOff = new byte[WwepCodec.WriteLength];
+        private readonly byte[] _requestRead = new byte[WwepCodec.ReadLength];
         private readonly byte[] _reply = new byte[ReplyBufferLength];
         private int _received;
 
@@ -41,6 +42,7 @@ namespace WwepDevice.Core
             _deviceId = deviceId;
             WwepCodec.BuildWrite(_requestOn, 0, deviceId, WwepCodec.LedRegister, 1);
             WwepCodec.BuildWrite(_requestOff, 0, deviceId, WwepCodec.LedRegister, 0);
+            WwepCodec.BuildRead(_requestRead, 0, deviceId, WwepCodec.LedRegister);
             LastDiagnosis = string.Empty;
             LastTlsCause = TlsFailureCause.Unknown;
         }
@@ -66,15 +68,35 @@ namespace WwepDevice.Core
         /// </summary>
         public bool LastFailureIsPermanent { get; private set; }
 
+        /// <summary>After a <see cref="ReadStored"/> answered: the stored value, or -1 when the server answered <c>X</c> (never written).</summary>
+        public int StoredValue { get; private set; }
+
         /// <summary>Sends the state once over exactly the given transport.</summary>
         /// <param name="ledOn">The LED state to store.</param>
         /// <param name="kind">Plain or TLS; a TLS failure is reported, never retried in the clear.</param>
         /// <returns>What happened; <see cref="LastDiagnosis"/> explains any failure.</returns>
         public SendOutcome Send(bool ledOn, TransportKind kind)
         {
+            return Counted(ledOn ? _requestOn : _requestOff, WwepCodec.WriteLength, kind);
+        }
+
+        /// <summary>
+        /// Reads the stored LED state once (<c>R&lt;id&gt;05</c>) over exactly the given transport. An <c>A</c> for this
+        /// device's register 05 and an <c>X</c> (the register was never written) both count as answered.
+        /// </summary>
+        /// <param name="kind">Plain or TLS; a TLS failure is reported, never retried in the clear.</param>
+        /// <returns><see cref="SendOutcome.Acknowledged"/> with <see cref="StoredValue"/>, or what failed.</returns>
+        public SendOutcome ReadStored(TransportKind kind)
+        {
+            return Counted(_requestRead, WwepCodec.ReadLength, kind);
+        }
+
+        // One exchange, and the bookkeeping of the causes that count only when they repeat.
+        private SendOutcome Counted(byte[] request, int requestLength, TransportKind kind)
+        {
             _sessionEndedThisSend = false;
             _setupFailedWithoutReasonThisSend = false;
-            SendOutcome outcome = SendOnce(ledOn, kind);
+            SendOutcome outcome = Exchange(request, requestLength, kind);
             if (!_sessionEndedThisSend)
             {
                 _sessionEndsInARow = 0;
@@ -131,9 +153,9 @@ namespace WwepDevice.Core
             }
         }
 
-        private SendOutcome SendOnce(bool ledOn, TransportKind kind)
+        // One connection, one request (a write, or the read when request is _requestRead), one reply, close.
+        private SendOutcome Exchange(byte[] request, int requestLength, TransportKind kind)
         {
-            byte[] request = ledOn ? _requestOn : _requestOff;
             LastDiagnosis = string.Empty;
             LastTlsCause = TlsFailureCause.Unknown;
             LastFailureIsPermanent = false;
@@ -159,7 +181,7 @@ namespace WwepDevice.Core
             _received = 0;
             try
             {
-                connection.Send(request, 0, WwepCodec.WriteLength);
+                connection.Send(request, 0, requestLength);
                 ReceiveReply(connection);
             }
             catch (WwepTransportException ex)
@@ -181,12 +203,12 @@ namespace WwepDevice.Core
                 return RefusedAfterHandshake("closed");
             }
 
-            if (WwepCodec.IsAcceptEchoOfWrite(_reply, 0, _received, request, 0))
+            if (request != _requestRead && WwepCodec.IsAcceptEchoOfWrite(_reply, 0, _received, request, 0))
             {
                 return SendOutcome.Acknowledged;
             }
 
-            return CheckReply(_received, request, kind);
+            return CheckReply(_received, request, requestLength, kind);
         }
 
         // Reads until a full 11-byte reply, the server's close, or a full buffer (an X with a long reason).
@@ -232,11 +254,17 @@ namespace WwepDevice.Core
         }
 
         // Only failures come here, and only failures pay for a parsed message and text.
-        private SendOutcome CheckReply(int received, byte[] request, TransportKind kind)
+        private SendOutcome CheckReply(int received, byte[] request, int requestLength, TransportKind kind)
         {
             WwepMessage reply;
             WwepParseError error = WwepCodec.ParseReply(_reply, 0, received, out reply);
-            string sent = WwepCodec.ToPrintable(request, 0, WwepCodec.WriteLength);
+            bool read = request == _requestRead;
+            if (error == WwepParseError.None && read && TakeStoredValue(reply))
+            {
+                return SendOutcome.Acknowledged;
+            }
+
+            string sent = WwepCodec.ToPrintable(request, 0, requestLength);
             if (error == WwepParseError.Empty)
             {
                 int port = _settings.PortFor(kind);
@@ -265,8 +293,27 @@ namespace WwepDevice.Core
                 return Fail(SendOutcome.Rejected, "server rejected " + sent + " with X" + reason + ": it refuses this request (a client certificate for another device ID, or a server that does not accept register 05)", true);
             }
 
-            return Fail(SendOutcome.EchoMismatch, "server answered " + WwepCodec.ToPrintable(_reply, 0, WwepCodec.AcceptLength) + " to " + sent + ": not the echo of the write, so it is not counted as stored", false);
+            return Fail(SendOutcome.EchoMismatch, "server answered " + WwepCodec.ToPrintable(_reply, 0, WwepCodec.AcceptLength) + " to " + sent + (read ? ": not this device's register 05, so the stored state is unknown" : ": not the echo of the write, so it is not counted as stored"), false);
         }
+        // A read is answered by an A for this device's register 05 (any value: the caller judges it) or an X, which by
+        // the contract means a register never written.
+        private bool TakeStoredValue(WwepMessage reply)
+        {
+            if (reply.IsReject)
+            {
+                StoredValue = -1;
+                return true;
+            }
+
+            if (reply.IsAccept && reply.DeviceId == _deviceId && reply.Register == WwepCodec.LedRegister)
+            {
+                StoredValue = reply.Value;
+                return true;
+            }
+
+            return false;
+        }
+
 
         // Under TLS 1.3 the client's handshake is over before the server judges the client certificate, so a server
         // that refuses a missing or foreign-CA certificate shows up as a close or reset before the first reply byte,

@@ -3,8 +3,8 @@ using System.Threading;
 namespace WwepDevice.Core
 {
     /// <summary>
-    /// What the device does when the network comes and goes: a fresh server address per network-up, the undelivered
-    /// LED state sent again, and (when a button uses TLS) the clock set before the TLS retry that needs it.
+    /// What the device does when the network comes and goes: a fresh server address per network-up, the boot state
+    /// stored or read the first time, the undelivered LED state sent again, and (when a button uses TLS) the clock set before the TLS retry that needs it.
     /// </summary>
     public sealed class NetworkEvents
     {
@@ -14,6 +14,7 @@ namespace WwepDevice.Core
         private readonly ClockSync _clock;
         private readonly ButtonLedController _controller;
         private bool _clockRunning;
+        private bool _up;
 
         /// <summary>Creates the reactions.</summary>
         /// <param name="transportState">Tells the transport whether to try connections at all.</param>
@@ -28,14 +29,32 @@ namespace WwepDevice.Core
             _controller = controller;
         }
 
+        /// <summary>Whether the network is up, as the last change said (false before the first).</summary>
+        public bool IsUp
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _up;
+                }
+            }
+        }
+
         /// <summary>A <see cref="NetworkStateChanged"/> for <see cref="WifiLink"/>.</summary>
         /// <param name="up">Whether the network is now up.</param>
         public void OnChanged(bool up)
         {
+            lock (_sync)
+            {
+                _up = up;
+            }
+
             _addresses.Forget();
             _transportState(up);
             if (!up)
             {
+                _controller.OnNetworkDown();
                 if (_clock != null)
                 {
                     _clock.OnNetworkDown();
@@ -44,7 +63,7 @@ namespace WwepDevice.Core
                 return;
             }
 
-            _controller.OnNetworkAvailable();
+            _controller.OnNetworkUp();
             if (_clock == null || _clock.ClockIsSet)
             {
                 return;

@@ -21,6 +21,7 @@ namespace WwepDevice.Core
         private readonly ILog _log;
         private string _address;
         private bool _failed;
+        private bool _viaFallback;
         private DateTime _failedAtUtc;
         private int _lookups;
 
@@ -49,6 +50,33 @@ namespace WwepDevice.Core
             }
         }
 
+        /// <summary>The address in use and how it was found, for the status block.</summary>
+        public string Description
+        {
+            get
+            {
+                string host = _settings.ServerHost;
+                if (WwepSettings.IsIPv4(host))
+                {
+                    return host + " (ServerHost is an address)";
+                }
+
+                lock (_sync)
+                {
+                    if (_address != null)
+                    {
+                        return _viaFallback
+                            ? _address + " (ServerFallbackIp: '" + host + "' did not resolve)"
+                            : _address + " ('" + host + "' found by DNS)";
+                    }
+
+                    return _failed
+                        ? "none: '" + host + "' did not resolve and no ServerFallbackIp is set"
+                        : "not looked up yet: '" + host + "' is looked up at the next send";
+                }
+            }
+        }
+
         /// <summary>Forgets the address: the network went down or came back, so the next use looks the name up once.</summary>
         public void Forget()
         {
@@ -56,6 +84,7 @@ namespace WwepDevice.Core
             {
                 _address = null;
                 _failed = false;
+                _viaFallback = false;
             }
         }
 
@@ -101,6 +130,7 @@ namespace WwepDevice.Core
                     // Said once per network-up: every later attempt goes to the fallback without a word.
                     _log.Write(LogLevel.Warning, TransportMessages.UsingFallback(host, _settings.ServerFallbackIp));
                     _address = _settings.ServerFallbackIp;
+                    _viaFallback = true;
                     return _address;
                 }
 

@@ -14,5 +14,8 @@ namespace WwepDevice.Core
 
         /// <summary><c>plain</c>, <c>tls</c> or <c>two-button</c>, as <c>nf-build/configure --mode</c> takes them.</summary>
         Mode,
+
+        /// <summary><c>off</c> or <c>restore</c> (<see cref="Core.LedAtBoot"/>).</summary>
+        LedAtBoot,
     }
 }

@@ -42,6 +42,8 @@ namespace WwepDevice.Core
             TimeFromServer = true;
             SntpPort = SntpPacket.DefaultPort;
             InternetTimeWaitMilliseconds = 5000;
+            LedAtBoot = LedAtBoot.Off;
+            BlinkCodes = true;
         }
 
         /// <summary>
@@ -100,7 +102,10 @@ namespace WwepDevice.Core
         /// <summary>GPIO of the LED; GPIO2 is the blue LED of an ESP32 DevKit.</summary>
         public int LedPin { get; set; }
 
-        /// <summary>Button debounce time, applied by the GPIO driver.</summary>
+        /// <summary>
+        /// Button debounce time, applied by the GPIO driver; the core also takes a second press edge without a release
+        /// within twice this time as a bounce (<see cref="PressRecognizer"/>).
+        /// </summary>
         public int DebounceMilliseconds { get; set; }
 
         /// <summary>
@@ -135,6 +140,15 @@ namespace WwepDevice.Core
 
         /// <summary>How long to wait for internet SNTP (the firmware's own) before asking the WWEP server.</summary>
         public int InternetTimeWaitMilliseconds { get; set; }
+
+        /// <summary>
+        /// After a reset: <see cref="Core.LedAtBoot.Off"/> (the LED starts off and the board stores that once the network
+        /// is up) or <see cref="Core.LedAtBoot.Restore"/> (the board reads the stored state and shows it).
+        /// </summary>
+        public LedAtBoot LedAtBoot { get; set; }
+
+        /// <summary>Blink the class of a failure on the LED when a state is finally not delivered (<see cref="Core.BlinkCodes"/>).</summary>
+        public bool BlinkCodes { get; set; }
 
         /// <summary>The host name TLS verifies: <see cref="TlsHostName"/> or else <see cref="ServerHost"/>.</summary>
         public string EffectiveTlsHostName

@@ -1,30 +1,30 @@
 using System;
 using System.Device.Gpio;
+using nanoFramework.Hardware.Esp32;
+using WwepDevice.Core;
 
 namespace WwepDevice.Esp32
 {
     /// <summary>
     /// A push button between a GPIO and ground (GPIO0 is the BOOT button of an ESP32 DevKit): input with pull-up,
-    /// a press is the falling edge, debounced by the GPIO driver itself (<see cref="GpioPin.DebounceTimeout"/>,
-    /// a one-shot timer in the ESP32 native code). The handler runs on nanoFramework's event thread: it must not
-    /// do I/O, and <see cref="Core.ButtonLedController.OnButtonPressed"/> does none.
+    /// debounced by the GPIO driver itself (<see cref="GpioPin.DebounceTimeout"/>, a one-shot timer in the ESP32
+    /// native code). It reports both edges, as <see cref="GpioPin.ValueChanged"/> gives them, with the time it got
+    /// each; what is a press and what is a long press the core decides (<see cref="PressRecognizer"/>). The handler
+    /// runs on nanoFramework's event thread: it must not do I/O, and the core's press path does none.
     /// </summary>
     public sealed class GpioButton
     {
         private readonly GpioPin _pin;
-        private readonly bool _secondButton;
-        private readonly ButtonPressed _pressed;
+        private readonly PressRecognizer _recognizer;
 
         /// <summary>Opens the pin and starts listening.</summary>
         /// <param name="controller">The board's GPIO controller.</param>
         /// <param name="pinNumber">The button's GPIO.</param>
-        /// <param name="debounceMilliseconds">Debounce time.</param>
-        /// <param name="secondButton">Whether this is the two-button mode's TLS button.</param>
-        /// <param name="pressed">Called once per debounced press.</param>
-        public GpioButton(GpioController controller, int pinNumber, int debounceMilliseconds, bool secondButton, ButtonPressed pressed)
+        /// <param name="debounceMilliseconds">Debounce time for the driver.</param>
+        /// <param name="recognizer">Gets every edge.</param>
+        public GpioButton(GpioController controller, int pinNumber, int debounceMilliseconds, PressRecognizer recognizer)
         {
-            _secondButton = secondButton;
-            _pressed = pressed;
+            _recognizer = recognizer;
             _pin = controller.OpenPin(pinNumber, PinMode.InputPullUp);
             _pin.DebounceTimeout = new TimeSpan(debounceMilliseconds * TimeSpan.TicksPerMillisecond);
             _pin.ValueChanged += OnValueChanged;
@@ -32,10 +32,9 @@ namespace WwepDevice.Esp32
 
         private void OnValueChanged(object sender, PinValueChangedEventArgs e)
         {
-            if (e.ChangeType == PinEventTypes.Falling)
-            {
-                _pressed(_secondButton);
-            }
+            // Pressed pulls the pin low: Falling is the press edge. The time is the ESP32's microseconds since boot
+            // (esp_timer), not DateTime.UtcNow, which jumps when SNTP sets the clock.
+            _recognizer.OnEdge(e.ChangeType == PinEventTypes.Falling, (long)(HighResTimer.GetCurrent() / 1000));
         }
     }
 }

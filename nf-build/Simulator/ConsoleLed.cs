@@ -3,8 +3,11 @@ using WwepDevice.Core;
 
 namespace WwepSimulator
 {
-    /// <summary>The LED as a console line: "LED ON" or "LED OFF" each time the firmware sets it.</summary>
-    public sealed class ConsoleLed : ILed
+    /// <summary>
+    /// The LED as a console line: "LED ON" or "LED OFF" each time the firmware sets it, and a blink code as one line,
+    /// "LED blink 3: server unreachable", each time the firmware shows it (instead of each flash).
+    /// </summary>
+    public sealed class ConsoleLed : ILed, IBlinkCodeLed
     {
         private readonly TextWriter _output;
 
@@ -19,6 +22,12 @@ namespace WwepSimulator
         public void Set(bool on)
         {
             _output.WriteLine(on ? "LED ON" : "LED OFF");
+        }
+
+        /// <inheritdoc/>
+        public void ShowCode(int code, string failureClass)
+        {
+            _output.WriteLine("LED blink " + code.ToString() + ": " + failureClass);
         }
     }
 }

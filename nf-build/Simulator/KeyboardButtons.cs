@@ -5,7 +5,7 @@ namespace WwepSimulator
 {
     /// <summary>
     /// The buttons as keys: Enter or space is the (first) button, 't' the second (TLS) button in two-button mode,
-    /// 'q' quits. From a terminal each key counts at once; from redirected input the same characters are read in turn
+    /// 'l' a long press of the first button (it toggles, then prints the status block), 'q' quits. From a terminal each key counts at once; from redirected input the same characters are read in turn
     /// and the end of the input quits.
     /// </summary>
     public static class KeyboardButtons
@@ -18,8 +18,8 @@ namespace WwepSimulator
         public static int Run(SimulatedDevice device, bool twoButton, TextWriter output)
         {
             output.WriteLine(twoButton
-                ? "press Enter or space for button 1 (plain), t for button 2 (TLS), q to quit"
-                : "press Enter or space for the button, q to quit");
+                ? "press Enter or space for button 1 (plain), t for button 2 (TLS), l for a long press (status), q to quit"
+                : "press Enter or space for the button, l for a long press (status), q to quit");
             while (true)
             {
                 char key;
@@ -57,9 +57,13 @@ namespace WwepSimulator
                 {
                     device.Press(true);
                 }
+                else if (key == 'l' || key == 'L')
+                {
+                    device.LongPress();
+                }
                 else if (!Console.IsInputRedirected)
                 {
-                    output.WriteLine(twoButton ? "keys: Enter/space = button 1, t = button 2, q = quit" : "keys: Enter/space = button, q = quit");
+                    output.WriteLine(twoButton ? "keys: Enter/space = button 1, t = button 2, l = long press, q = quit" : "keys: Enter/space = button, l = long press, q = quit");
                 }
             }
 

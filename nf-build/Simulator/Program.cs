@@ -93,15 +93,25 @@ namespace WwepSimulator
 
             HostTransport transport = new HostTransport(settings, credentials, deviceId, clock, log, trace);
             SimulatedDevice device = new SimulatedDevice(settings, deviceId, transport, clock, log, new ConsoleLed(output));
+            device.Facts = new DeviceFacts(
+                "WwepSimulator (the firmware's core on this PC) built " + ClockSync.FormatTime(File.GetLastWriteTimeUtc(typeof(Program).Assembly.Location)),
+                deviceId,
+                mac,
+                BoardSettingsLoader.SettingLines(settings, null, "simulator option"),
+                clock.IsSimulated ? "--clock (simulated, running on from the time given)" : "this PC's clock",
+                delegate { return "of this PC (simulated Wi-Fi)"; },
+                delegate { return -1; });
             device.Start();
 
             // The network is up from the start; as on the board, an unset clock is then set before TLS needs it.
             device.NetworkUp(transport.Addresses, settings.UsesTls ? SimulatedTime.ClockSyncFor(settings, clock, transport.Addresses, log) : null);
             try
             {
+                // The boot state is stored (or read) before the first press, as on a board whose button nobody touches yet.
+                device.WaitUntilIdle(device.WorstCaseDelivery);
                 bool twoButton = settings.Mode == LinkMode.TwoButton;
                 return presses.HasValue
-                    ? ScriptedPresses.Run(device, presses.Value, interval, twoButton, output)
+                    ? ScriptedPresses.Run(device, presses.Value, interval, twoButton, output, result.GetValue(commandLine.LongPress))
                     : KeyboardButtons.Run(device, twoButton, output);
             }
             finally

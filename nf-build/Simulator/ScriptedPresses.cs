@@ -1,12 +1,13 @@
 using System;
 using System.IO;
 using System.Threading;
+using WwepDevice.Core;
 
 namespace WwepSimulator
 {
     /// <summary>
-    /// Presses without a keyboard: N presses a fixed interval apart, then waits until the worker is idle. In
-    /// two-button mode the presses alternate, first button (plain) then second (TLS).
+    /// Presses without a keyboard: N presses a fixed interval apart (then, if asked, one long press), then waits until
+    /// the worker is idle. In two-button mode the presses alternate, first button (plain) then second (TLS).
     /// </summary>
     public static class ScriptedPresses
     {
@@ -16,8 +17,9 @@ namespace WwepSimulator
         /// <param name="intervalMilliseconds">Pause between presses.</param>
         /// <param name="alternateButtons">Alternate the two buttons (two-button mode).</param>
         /// <param name="output">Where the press lines go.</param>
+        /// <param name="longPress">After the presses (and their sends), one long press of the first button.</param>
         /// <returns>0 when every state was acknowledged, 1 otherwise.</returns>
-        public static int Run(SimulatedDevice device, int presses, int intervalMilliseconds, bool alternateButtons, TextWriter output)
+        public static int Run(SimulatedDevice device, int presses, int intervalMilliseconds, bool alternateButtons, TextWriter output, bool longPress = false)
         {
             for (int i = 1; i <= presses; i++)
             {
@@ -29,6 +31,13 @@ namespace WwepSimulator
                 bool second = alternateButtons && i % 2 == 0;
                 output.WriteLine("press " + i.ToString() + " of " + presses.ToString() + (alternateButtons ? (second ? " (button 2, TLS)" : " (button 1, plain)") : string.Empty));
                 device.Press(second);
+            }
+
+            if (longPress)
+            {
+                device.WaitUntilIdle(device.WorstCaseDelivery);
+                output.WriteLine("long press (held " + (PressRecognizer.LongPressMilliseconds / 1000).ToString() + " s)");
+                device.LongPress();
             }
 
             bool idle = device.WaitUntilIdle(device.WorstCaseDelivery);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using WwepDevice.Core;
 
 namespace WwepSimulator
@@ -11,7 +12,13 @@ namespace WwepSimulator
     {
         private readonly WorkerSignal _signal = new WorkerSignal();
         private readonly WwepSettings _settings;
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
+        private readonly PressRecognizer _button;
         private NetworkEvents? _network;
+        private ServerAddressCache? _addresses;
+        private ClockSync? _clockSync;
 
         /// <summary>Wires the device; the LED turns off.</summary>
         /// <param name="settings">The device settings.</param>
@@ -23,14 +30,23 @@ namespace WwepSimulator
         public SimulatedDevice(WwepSettings settings, int deviceId, IWwepTransport transport, IClock clock, ILog log, ILed led)
         {
             _settings = settings;
+            _clock = clock;
+            _log = log;
             Controller = new ButtonLedController(
                 settings,
-                led,
+                new StatusLed(led, new ThreadingOneShotTimer()),
                 new LedStateSender(transport, clock, settings, deviceId),
                 new RetryPolicy(settings.MaxAttempts, settings.InitialBackoffMilliseconds, settings.MaxBackoffMilliseconds, new Random()),
                 _signal,
                 log);
+
+            // The simulated button reports its edges with their times, as the board's GPIO adapter does; a long press
+            // is a press edge and a release 3 s later, so the core's release rule tells it at once.
+            _button = new PressRecognizer(settings.DebounceMilliseconds, false, Controller.OnButtonPressed, OnLongPress, null);
         }
+
+        /// <summary>What the status block says about the simulated board; null: a long press prints no block.</summary>
+        public DeviceFacts? Facts { get; set; }
 
         /// <summary>The firmware's controller (LED state, counts).</summary>
         public ButtonLedController Controller { get; }
@@ -71,6 +87,8 @@ namespace WwepSimulator
         /// <param name="clockSync">Sets an unset clock; null when no button uses TLS.</param>
         public void NetworkUp(ServerAddressCache addresses, ClockSync? clockSync)
         {
+            _addresses = addresses;
+            _clockSync = clockSync;
             _network = new NetworkEvents(delegate(bool up) { }, addresses, clockSync, Controller);
             _network.OnChanged(true);
         }
@@ -88,6 +106,17 @@ namespace WwepSimulator
             }
         }
 
+        /// <summary>
+        /// A long press of the first button: the press toggles at once, and being held for
+        /// <see cref="PressRecognizer.LongPressMilliseconds"/> prints the status block and retries an undelivered state.
+        /// </summary>
+        public void LongPress()
+        {
+            long now = _sinceStart.ElapsedMilliseconds;
+            _button.OnEdge(true, now);
+            _button.OnEdge(false, now + PressRecognizer.LongPressMilliseconds);
+        }
+
         /// <summary>A press of the first button, or of the second (TLS) one in two-button mode.</summary>
         /// <param name="secondButton">True for the second button.</param>
         public void Press(bool secondButton)
@@ -101,6 +130,17 @@ namespace WwepSimulator
         public bool WaitUntilIdle(TimeSpan timeout)
         {
             return _signal.WaitUntilIdle(timeout);
+        }
+
+        private void OnLongPress()
+        {
+            if (Facts == null || _network == null || _addresses == null)
+            {
+                _log.Write(LogLevel.Warning, "status: the network is not up yet in this simulation");
+                return;
+            }
+
+            new StatusReport(Facts, _settings, Controller, _network, _addresses, _clock, _clockSync, _log).OnLongPress();
         }
 
         /// <summary>Stops the worker after its current attempt.</summary>

@@ -166,6 +166,28 @@ namespace WwepSimulator
             DefaultValueFactory = _ => Defaults.InternetTimeWaitMilliseconds,
         };
 
+        /// <summary>One long press after the scripted presses.</summary>
+        public Option<bool> LongPress { get; } = new Option<bool>("--long-press")
+        {
+            Description = "With --presses: after the scripted presses, one long press (3 s): it toggles like a press, prints the "
+                + "board's status block (starting with a line status:) and retries an undelivered state. In keyboard mode the l key is a long press.",
+        };
+
+        /// <summary>What the LED does at boot.</summary>
+        public Option<string> AtBoot { get; } = new Option<string>("--led-at-boot")
+        {
+            Description = "off: once the network is up, store the LED's boot state (off) on the server; restore: read the stored "
+                + "state and show it (the board's LedAtBoot).",
+            HelpName = "off|restore",
+            DefaultValueFactory = _ => "off",
+        };
+
+        /// <summary>Turns the blink codes off.</summary>
+        public Option<bool> NoBlinkCodes { get; } = new Option<bool>("--no-blink-codes")
+        {
+            Description = "Do not show a failure's blink code (LED blink n: class) when a state is finally not delivered (the board's BlinkCodes = false).",
+        };
+
         /// <summary>Hides the wire trace.</summary>
         public Option<bool> Quiet { get; } = new Option<bool>("--quiet")
         {
@@ -184,6 +206,7 @@ namespace WwepSimulator
             {
                 Host, FallbackIp, TlsName, PlainPort, TlsPort, Mode, ClientCert, Ca, DeviceCert, DeviceKey, Mac, Clock,
                 Presses, Interval, ConnectTimeout, ReplyTimeout, Attempts, SntpPort, NoServerTime, InternetTimeWait, Quiet,
+                LongPress, AtBoot, NoBlinkCodes,
             };
             root.SetAction(run);
 
@@ -223,6 +246,8 @@ namespace WwepSimulator
                 SntpPort = result.GetValue(SntpPort),
                 TimeFromServer = !result.GetValue(NoServerTime),
                 InternetTimeWaitMilliseconds = result.GetValue(InternetTimeWait),
+                LedAtBoot = ParseLedAtBoot(result.GetValue(AtBoot)),
+                BlinkCodes = !result.GetValue(NoBlinkCodes),
             };
 
             // The board needs a pin for its second button; the simulator's is the t key.
@@ -251,6 +276,19 @@ namespace WwepSimulator
             }
 
             throw new SimulatorInputException("--clock '" + text + "' is not a date: write it as 2020-01-01 or 2020-01-01T08:30:00 (UTC)");
+        }
+
+        private static WwepDevice.Core.LedAtBoot ParseLedAtBoot(string? text)
+        {
+            switch ((text ?? "off").ToLowerInvariant())
+            {
+                case "off":
+                    return WwepDevice.Core.LedAtBoot.Off;
+                case "restore":
+                    return WwepDevice.Core.LedAtBoot.Restore;
+                default:
+                    throw new SimulatorInputException("--led-at-boot '" + text + "' is not a choice: use off or restore");
+            }
         }
 
         private static LinkMode ParseMode(string? text)

@@ -1,6 +1,6 @@
-namespace WwepDevice.Esp32
+namespace WwepDevice.Core
 {
-    /// <summary>A debounced press of one of the device's buttons.</summary>
+    /// <summary>A press of one of the device's buttons, as the core's <see cref="PressRecognizer"/> decided it.</summary>
     /// <param name="secondButton">True for the second (TLS) button of the two-button mode.</param>
     public delegate void ButtonPressed(bool secondButton);
 }
