@@ -16,6 +16,20 @@ namespace WwepDevice.Core
         // What the server holds, as far as the device knows: 0 off, 1 on, or unknown.
         private const int ServerStateUnknown = -1;
 
+        // Words and lines of the success path, made once: on the nanoCLR every executed string literal and every
+        // concatenation is a new heap block, and a delivered press should cost the board's heap next to nothing.
+        private static readonly string On = "ON";
+        private static readonly string Off = "OFF";
+        private static readonly string Tls = "TLS";
+        private static readonly string Plain = "plain";
+        private static readonly string[] StoredAtFirstAttempt = new string[]
+        {
+            "LED OFF stored on the server (plain, attempt 1)",
+            "LED ON stored on the server (plain, attempt 1)",
+            "LED OFF stored on the server (TLS, attempt 1)",
+            "LED ON stored on the server (TLS, attempt 1)",
+        };
+
         private readonly object _sync = new object();
         private readonly StatusLed _led;
         private readonly LedStateSender _sender;
@@ -365,7 +379,7 @@ namespace WwepDevice.Core
                     else
                     {
                         MarkStored(state);
-                        _log.Write(LogLevel.Info, "LED " + StateName(state) + " stored on the server (" + KindName(kind) + ", attempt " + attempt.ToString() + ")");
+                        _log.Write(LogLevel.Info, attempt == 1 ? StoredAtFirstAttempt[(state ? 1 : 0) + (kind == TransportKind.Tls ? 2 : 0)] : "LED " + StateName(state) + " stored on the server (" + KindName(kind) + ", attempt " + attempt.ToString() + ")");
                     }
 
                     _led.EndCode();
@@ -625,12 +639,12 @@ namespace WwepDevice.Core
 
         private static string StateName(bool on)
         {
-            return on ? "ON" : "OFF";
+            return on ? On : Off;
         }
 
         private static string KindName(TransportKind kind)
         {
-            return kind == TransportKind.Tls ? "TLS" : "plain";
+            return kind == TransportKind.Tls ? Tls : Plain;
         }
     }
 }

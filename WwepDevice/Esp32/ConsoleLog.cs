@@ -9,11 +9,21 @@ namespace WwepDevice.Esp32
     /// </summary>
     public sealed class ConsoleLog : ILog
     {
+        private static readonly object Sync = new object();
+        private static readonly string ErrorPrefix = "[WWEP] ERROR ";
+        private static readonly string WarningPrefix = "[WWEP] WARN  ";
+        private static readonly string InfoPrefix = "[WWEP] ";
+
         /// <inheritdoc/>
         public void Write(LogLevel level, string line)
         {
-            string prefix = level == LogLevel.Error ? "[WWEP] ERROR " : level == LogLevel.Warning ? "[WWEP] WARN  " : "[WWEP] ";
-            Console.WriteLine(prefix + line);
+            // The prefix and the line go out in two writes under one lock, not as one concatenated string: on the
+            // nanoCLR that string would be a new heap block for every line, the success line of every press included.
+            lock (Sync)
+            {
+                Console.Write(level == LogLevel.Error ? ErrorPrefix : level == LogLevel.Warning ? WarningPrefix : InfoPrefix);
+                Console.WriteLine(line);
+            }
         }
     }
 }
