@@ -17,7 +17,7 @@ namespace NfBuild.Tests
     {
         private static readonly XNamespace s_msbuild = "http://schemas.microsoft.com/developer/msbuild/2003";
 
-        private static readonly Regex s_hintPath = new Regex(@"^\.\.\\packages\\(?<folder>[^\\]+)\\lib\\(?<file>[^\\]+)$", RegexOptions.CultureInvariant);
+        private static readonly Regex s_hintPath = new Regex(@"^(?:\.\.\\)+packages\\(?<folder>[^\\]+)\\lib\\(?<file>[^\\]+)$", RegexOptions.CultureInvariant);
 
         /// <summary>A package line of packages.config.</summary>
         public sealed class Package

@@ -18,6 +18,7 @@ namespace NfBuild.Tests
         private static readonly string[] s_projects =
         {
             "WwepDevice/WwepDevice.nfproj",
+            "WwepDevice/Core/WwepDevice.Core.nfproj",
             "WwepDevice.Tests/WwepDevice.Tests.nfproj",
         };
 

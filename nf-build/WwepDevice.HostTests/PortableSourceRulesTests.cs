@@ -67,24 +67,37 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
-        public void BothNanoFrameworkProjectsCompileEveryPortableSource()
+        public void TheNanoFrameworkProjectsCompileEverySource()
         {
             string root = RepoRoot();
+            string core = File.ReadAllText(Path.Combine(root, "WwepDevice", "Core", "WwepDevice.Core.nfproj"));
             string firmware = File.ReadAllText(Path.Combine(root, "WwepDevice", "WwepDevice.nfproj"));
             string tests = File.ReadAllText(Path.Combine(root, "WwepDevice.Tests", "WwepDevice.Tests.nfproj"));
             string missing = string.Empty;
-            foreach (string file in Directory.GetFiles(Path.Combine(root, "WwepDevice", "Core"), "*.cs"))
+            string coreFolder = Path.Combine(root, "WwepDevice", "Core");
+            foreach (string file in Directory.GetFiles(coreFolder, "*.cs", SearchOption.AllDirectories))
             {
-                string name = Path.GetFileName(file);
-                if (!firmware.Contains("Core\\" + name + "\""))
+                string relative = Regex.Replace(Path.GetRelativePath(coreFolder, file), "/", "\\");
+                if (!relative.StartsWith("obj") && !relative.StartsWith("bin") && !core.Contains("\"" + relative + "\""))
                 {
-                    missing += "WwepDevice.nfproj lacks Core\\" + name + "; ";
+                    missing += "WwepDevice.Core.nfproj lacks " + relative + "; ";
                 }
+            }
 
-                if (!tests.Contains("..\\WwepDevice\\Core\\" + name + "\""))
-                {
-                    missing += "WwepDevice.Tests.nfproj lacks ..\\WwepDevice\\Core\\" + name + "; ";
-                }
+            // The core is one library that both the firmware and the tests reference, never sources linked twice.
+            if (!firmware.Contains("<ProjectReference Include=\"Core\\WwepDevice.Core.nfproj\""))
+            {
+                missing += "WwepDevice.nfproj does not reference Core\\WwepDevice.Core.nfproj; ";
+            }
+
+            if (!tests.Contains("<ProjectReference Include=\"..\\WwepDevice\\Core\\WwepDevice.Core.nfproj\""))
+            {
+                missing += "WwepDevice.Tests.nfproj does not reference ..\\WwepDevice\\Core\\WwepDevice.Core.nfproj; ";
+            }
+
+            if (firmware.Contains("<Compile Include=\"Core\\"))
+            {
+                missing += "WwepDevice.nfproj compiles Core sources itself; ";
             }
 
             foreach (string file in Directory.GetFiles(Path.Combine(root, "WwepDevice", "Esp32"), "*.cs"))
