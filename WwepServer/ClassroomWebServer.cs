@@ -83,6 +83,9 @@ namespace WwepServer
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // The host's own "Hosting failed to start" would come before the line below that says the same with the fix.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
@@ -105,7 +108,7 @@ namespace WwepServer
                 string hint = e.InnerException is SocketException socket && socket.SocketErrorCode == SocketError.AccessDenied
                     ? "ports below 1024 need privileges; choose another with --web-port"
                     : "is another program using it? Choose another with --web-port";
-                problem = "web view off: cannot listen on " + PeerName.Format(new IPEndPoint(address, port)) + " (" + e.Message + "): " + hint + " (0 turns it off)";
+                problem = "cannot listen on " + PeerName.Format(new IPEndPoint(address, port)) + " for the classroom view (" + e.Message.Replace('\n', ' ') + "): " + hint + " (0 turns it off)";
                 return null;
             }
 

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -31,7 +32,11 @@ namespace WwepServer
         /// <exception cref="StartupException">The file is missing or holds no certificate.</exception>
         public static ClientCertificatePolicy Load(string caPath, ILogger logger)
         {
-            ServerCertificate.RequireFile(caPath, "client CA certificate", "create it with: " + ServerCertificate.CreateCaCommand + " (or pass --client-ca)");
+            if (!File.Exists(caPath))
+            {
+                ServerCertificate.RequireFile(caPath, "client CA certificate", CertsTool.ClientCaAdvice(caPath));
+            }
+
             var roots = new X509Certificate2Collection();
             try
             {

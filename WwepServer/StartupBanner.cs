@@ -46,7 +46,7 @@ namespace WwepServer
             }
             else
             {
-                lines.Add(host.WebProblem != null ? "  " + host.WebProblem : "  classroom view off (--web-port 0)");
+                lines.Add(host.WebProblem != null ? "  classroom view off: " + host.WebProblem : "  classroom view off (--web-port 0)");
             }
 
             if (host.Mdns != null)

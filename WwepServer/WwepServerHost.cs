@@ -159,8 +159,7 @@ namespace WwepServer
         public static WwepServerHost Start(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput)
         {
             ILogger logger = loggerFactory.CreateLogger("WwepServer");
-            string createHint = "create it with: " + ServerCertificate.CreateCaCommand + " then " + ServerCertificate.CreateServerCommand + " (or pass --cert and --key)";
-            var certificate = ServerCertificate.Load(options.CertificatePath, options.KeyPath, createHint);
+            var certificate = ServerCertificate.Load(options.CertificatePath, options.KeyPath);
             ClientCertificatePolicy? clientPolicy = null;
             RegisterStore? store = null;
             try
@@ -264,6 +263,11 @@ namespace WwepServer
             {
                 Web = ClassroomWebServer.TryStart(_options.BindAddress, _options.WebPort, Store, _feed, _loggerFactory, out string? problem);
                 WebProblem = problem;
+                if (problem != null && _options.WebPortRequired)
+                {
+                    // Asked for by name: a view the teacher expects and does not get is a failed start, not a footnote.
+                    throw new StartupException(problem);
+                }
             }
         }
 

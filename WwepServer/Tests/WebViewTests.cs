@@ -78,10 +78,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task APortInUseIsOneLineAndWwepIsStillServed()
         {
-            using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            holder.Listen();
-            int port = ((IPEndPoint)holder.LocalEndPoint!).Port;
+            using Socket holder = FreePorts.HoldTcp(out int port);
             await using var server = TestServer.Start(configure: o => o.WebPort = port);
             Assert.Null(server.Host.Web);
             string line = Assert.Single(StartupBanner.Lines(server.Host, server.Options), l => l.Contains("web view", StringComparison.Ordinal) || l.Contains("classroom view", StringComparison.Ordinal));
