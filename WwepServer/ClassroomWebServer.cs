@@ -154,15 +154,20 @@ namespace WwepServer
 
         private async Task FanOutAsync()
         {
-            ChannelReader<TransactionEvent> reader = _feed.Reader;
+            ChannelReader<ClassroomEvent> reader = _feed.Reader;
             var changed = new HashSet<string>(StringComparer.Ordinal);
             var transactions = new List<TransactionEvent>();
             while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
                 changed.Clear();
                 transactions.Clear();
-                while (reader.TryRead(out TransactionEvent? transaction))
+                while (reader.TryRead(out ClassroomEvent? happened))
                 {
+                    if (happened is not TransactionEvent transaction)
+                    {
+                        continue;
+                    }
+
                     string? device = _state.Apply(transaction);
                     if (device != null)
                     {

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -48,6 +46,9 @@ namespace WwepServer
         private readonly List<Task> _acceptLoops = new List<Task>();
         private readonly List<Thread> _acceptThreads = new List<Thread>();
         private readonly ClientCertificatePolicy? _clientPolicy;
+
+        // Ends each period of the failure log: the "... and N more from <address>" lines.
+        private readonly Timer _failureCounts;
         private readonly TaskCompletionSource _allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _stopping;
 
@@ -59,22 +60,12 @@ namespace WwepServer
             _clientPolicy = clientPolicy;
             Store = store;
             _transactions = new TransactionLog(transactionOutput);
-            var tlsOptions = new SslServerAuthenticationOptions
-            {
-                ServerCertificateContext = certificate.Context,
-                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                ClientCertificateRequired = options.RequireClientCertificate,
-                CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
-                AllowRenegotiation = false,
-            };
-            if (clientPolicy != null)
-            {
-                tlsOptions.RemoteCertificateValidationCallback = clientPolicy.Validate;
-            }
-
             _limiter = new ConnectionLimiter(options, _logger);
             _feed = options.WebPort > 0 ? new LiveFeed() : null;
-            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _feed, _logger)
+            Failures = new FailureLog(_logger, FailureLog.DefaultPeriod);
+            _failureCounts = new Timer(_ => Failures.Flush(), null, FailureLog.DefaultPeriod, FailureLog.DefaultPeriod);
+            var tls = new TlsServerSettings(certificate, clientPolicy);
+            _handler = new ConnectionHandler(options, new RequestProcessor(store), _transactions, tls, _limiter, _feed, Failures, _logger)
             {
                 PlainSilenceBeforeAccept = OperatingSystem.IsLinux() ? TimeSpan.FromSeconds(DeferAcceptSeconds) : TimeSpan.Zero,
             };
@@ -141,6 +132,9 @@ namespace WwepServer
             get { return _limiter; }
         }
 
+        /// <summary>Failed connections: counted by cause, logged once per address and cause, then counted per period.</summary>
+        public FailureLog Failures { get; }
+
         /// <summary>The per-connection handler (its counters show which limits were hit).</summary>
         public ConnectionHandler Connections
         {
@@ -166,7 +160,7 @@ namespace WwepServer
             {
                 if (options.RequireClientCertificate)
                 {
-                    clientPolicy = ClientCertificatePolicy.Load(options.ClientCaPath, logger);
+                    clientPolicy = ClientCertificatePolicy.Load(options.ClientCaPath);
                 }
 
                 store = RegisterStore.Open(options.DataDirectory, logger);
@@ -224,6 +218,10 @@ namespace WwepServer
             {
                 await Task.WhenAny(_allClosed.Task, Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
             }
+
+            // The last period's counts, so that no failure goes unreported.
+            await _failureCounts.DisposeAsync().ConfigureAwait(false);
+            Failures.Flush();
 
             Store.Dispose();
             _transactions.Dispose();

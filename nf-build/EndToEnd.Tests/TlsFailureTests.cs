@@ -157,7 +157,7 @@ namespace WwepEndToEnd.Tests
                 Assert.True(device.Lines.Contains(closed) || device.Lines.Contains(reset), "expected one of\n  " + closed + "\n  " + reset + "\nin:\n" + device.Transcript);
                 Expect.Printed(device, NotStoredPermanent);
                 Assert.Equal(1, device.Controller.Sends);
-                Assert.Contains(server.Lines, line => line.EndsWith("TLS client sent no certificate; this server requires one (--require-client-cert)", StringComparison.Ordinal));
+                Assert.Contains(server.Lines, line => line.Contains("the board sent no device certificate, and this server requires one (--require-client-cert)", StringComparison.Ordinal) && line.EndsWith("(client-cert-missing)", StringComparison.Ordinal));
                 Assert.Empty(server.TransactionsContaining(" W02E805", 0));
             }
 
