@@ -98,6 +98,14 @@ namespace WwepServer
         /// <summary>The classroom view's port.</summary>
         public Option<int> WebPort { get; } = PortOption("--web-port", ServerOptions.DefaultWebPort, "HTTP port of the read-only classroom view: every device's LED and registers, live (open http://<this machine>:<port>/ in a browser; GET /api/devices gives JSON); 0 turns it off.", zeroMeansOff: true);
 
+        /// <summary>Names for the boards.</summary>
+        public Option<FileInfo> Roster { get; } = new Option<FileInfo>("--roster")
+        {
+            Description = "CSV file of lines 'device ID,name' (for example 0FAC,Ada; a header line is allowed): the classroom view "
+                + "shows each name on its board's card and in /api/devices, and counts the boards on it not seen yet.",
+            HelpName = "file",
+        };
+
         /// <summary>The mDNS name.</summary>
         public Option<string> MdnsName { get; } = new Option<string>("--mdns-name")
         {
@@ -137,7 +145,7 @@ namespace WwepServer
                 + "registers kept on disk. Press Ctrl+C to stop.")
             {
                 PlainPort, TlsPort, Bind, NoPlain, Certificate, Key, ClientCa, RequireClientCert, Data,
-                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, SntpPort, MdnsName, NoMdns, LogLevel,
+                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, Roster, SntpPort, MdnsName, NoMdns, LogLevel,
             };
             command.SetAction(action);
             return command;
@@ -173,6 +181,7 @@ namespace WwepServer
                 SntpPort = result.GetValue(SntpPort),
                 WebPort = result.GetValue(WebPort),
                 WebPortRequired = result.GetResult(WebPort) is OptionResult web && !web.Implicit,
+                RosterPath = result.GetValue(Roster)?.FullName,
                 MdnsEnabled = !result.GetValue(NoMdns),
                 MdnsName = result.GetValue(MdnsName) ?? ServerOptions.DefaultMdnsName,
                 TlsHandshakeTimeout = TimeSpan.FromSeconds(result.GetValue(HandshakeTimeout)),

@@ -103,6 +103,9 @@ namespace WwepServer
         /// </summary>
         public bool WebPortRequired { get; set; }
 
+        /// <summary>CSV file of <c>device ID,name</c> lines for the classroom view, or null for none.</summary>
+        public string? RosterPath { get; set; }
+
         /// <summary>Whether the server answers mDNS queries for <see cref="MdnsName"/> and this machine's own name.</summary>
         public bool MdnsEnabled { get; set; } = true;
 

@@ -36,7 +36,11 @@ namespace WwepServer
                 + (host.ClientCaSubject != null ? "required, issued by " + host.ClientCaSubject + ")" : "not asked for)"));
             if (host.Web != null)
             {
-                lines.Add("  classroom view on http://" + PeerName.Format(host.Web.EndPoint) + "/ (read-only: every device's LED and registers, live; JSON at /api/devices)");
+                lines.Add("  classroom view on http://" + PeerName.Format(host.Web.EndPoint) + "/ (read-only: every board, its LED, registers and last failure, live; JSON at /api/devices)");
+                if (options.RosterPath != null)
+                {
+                    lines.Add("  roster: " + host.Roster.Names.Count + " board name(s) from " + options.RosterPath);
+                }
                 if (IsAnyAddress(options.BindAddress))
                 {
                     // 0.0.0.0 is no address a browser can open: name the ones it can.

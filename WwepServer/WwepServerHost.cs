@@ -52,8 +52,9 @@ namespace WwepServer
         private readonly TaskCompletionSource _allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _stopping;
 
-        private WwepServerHost(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput, ServerCertificate certificate, ClientCertificatePolicy? clientPolicy, RegisterStore store)
+        private WwepServerHost(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput, ServerCertificate certificate, ClientCertificatePolicy? clientPolicy, RegisterStore store, Roster roster)
         {
+            Roster = roster;
             _options = options;
             _logger = loggerFactory.CreateLogger("WwepServer");
             Certificate = certificate;
@@ -108,6 +109,9 @@ namespace WwepServer
         /// <summary>The registers.</summary>
         public RegisterStore Store { get; }
 
+        /// <summary>The boards' names (empty without --roster).</summary>
+        public Roster Roster { get; }
+
         /// <summary>Connections open right now.</summary>
         public int OpenConnections
         {
@@ -153,6 +157,8 @@ namespace WwepServer
         public static WwepServerHost Start(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput)
         {
             ILogger logger = loggerFactory.CreateLogger("WwepServer");
+            // The roster first: a bad line is the teacher's to fix before anything listens.
+            Roster roster = options.RosterPath != null ? Roster.Load(options.RosterPath) : Roster.Empty;
             var certificate = ServerCertificate.Load(options.CertificatePath, options.KeyPath);
             ClientCertificatePolicy? clientPolicy = null;
             RegisterStore? store = null;
@@ -164,7 +170,7 @@ namespace WwepServer
                 }
 
                 store = RegisterStore.Open(options.DataDirectory, logger);
-                var host = new WwepServerHost(options, loggerFactory, transactionOutput, certificate, clientPolicy, store);
+                var host = new WwepServerHost(options, loggerFactory, transactionOutput, certificate, clientPolicy, store, roster);
                 try
                 {
                     host.Listen();
@@ -259,7 +265,7 @@ namespace WwepServer
 
             if (_feed != null)
             {
-                Web = ClassroomWebServer.TryStart(_options.BindAddress, _options.WebPort, Store, _feed, _loggerFactory, out string? problem);
+                Web = ClassroomWebServer.TryStart(_options.BindAddress, _options.WebPort, Store, _feed, Roster, Failures, _loggerFactory, out string? problem);
                 WebProblem = problem;
                 if (problem != null && _options.WebPortRequired)
                 {

@@ -47,7 +47,7 @@ namespace WwepServer.Tests
                 "--cert", "/x/s.pem", "--key", "/x/k.pem", "--client-ca", "/x/ca.pem", "--require-client-cert",
                 "--data", "/x/data", "--max-connections", "7", "--max-request-bytes", "20", "--request-idle-ms", "50",
                 "--first-byte-wait", "2.5", "--handshake-timeout", "3", "--max-connections-per-peer", "4", "--allow-plain",
-                "--sntp-port", "1123", "--web-port", "8181", "--mdns-name", "lab.local", "--no-mdns",
+                "--sntp-port", "1123", "--web-port", "8181", "--mdns-name", "lab.local", "--no-mdns", "--roster", "/x/roster.csv",
             });
             Assert.Empty(result.Errors);
 
@@ -69,6 +69,7 @@ namespace WwepServer.Tests
             Assert.True(options.AllowPlain);
             Assert.Equal(1123, options.SntpPort);
             Assert.Equal(8181, options.WebPort);
+            Assert.Equal("/x/roster.csv", options.RosterPath);
             Assert.Equal("lab.local", options.MdnsName);
             Assert.False(options.MdnsEnabled);
             Assert.Equal(TimeSpan.FromSeconds(3), options.TlsHandshakeTimeout);

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
@@ -32,7 +33,7 @@ namespace WwepServer.Tests
         public async Task AClientThatTrustsAnotherCaIsToldToEmbedThisServersCa()
         {
             using var foreign = new TestPki("WWEP TEST ONLY foreign CA");
-            await using var server = TestServer.Start();
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             string? line = await OpenSslFailureLineAsync(server, foreign.CaPath, "(untrusted-server)");
             if (line == null)
             {
@@ -44,12 +45,18 @@ namespace WwepServer.Tests
             Assert.Contains("the client's alert: unknown CA (48)", line);
             Assert.Contains("fix: put this server's CA into the firmware: dotnet run --project certs/tool -- embed, then rebuild and deploy", line);
             Assert.Equal(1, server.Host.Failures.Count(FailureCause.UntrustedServer));
+
+            // The same on the classroom view: the address names no device, so the address is the board.
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", "untrusted-server");
+            Assert.Contains("does not trust this server's certificate", failure.GetProperty("title").GetString());
+            Assert.Contains("dotnet run --project certs/tool -- embed", failure.GetProperty("fix").GetString());
+            Assert.Contains("unknown CA", failure.GetProperty("detail").GetString());
         }
 
         [Fact]
         public async Task AClientOfferingOnlyTls11IsToldWhichVersionsTheServerSpeaks()
         {
-            await using var server = TestServer.Start();
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             string? line = await OpenSslFailureLineAsync(server, TestPki.Shared.CaPath, "(tls-version)", "-tls1_1");
             if (line == null)
             {
@@ -58,12 +65,14 @@ namespace WwepServer.Tests
 
             Assert.Contains("OpenSSL: unsupported protocol; the client offers TLS 1.1 at most", line);
             Assert.Contains("this server speaks TLS 1.2 and 1.3", line);
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", "tls-version");
+            Assert.Contains("TLS 1.1 at most", failure.GetProperty("detail").GetString());
         }
 
         [Fact]
         public async Task AClientWithoutACommonCipherIsToldWhatCertificateWouldDo()
         {
-            await using var server = TestServer.Start();
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             string? line = await OpenSslFailureLineAsync(server, TestPki.Shared.CaPath, "(no-common-cipher)", "-tls1_2", "-cipher", "AES128-SHA");
             if (line == null)
             {
@@ -77,7 +86,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task AClientThatChecksAnotherNameIsToldToPutThatNameIntoTheCertificate()
         {
-            await using var server = TestServer.Start();
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             string? line = await OpenSslFailureLineAsync(server, TestPki.Shared.CaPath, "(server-name-refused)", "-servername", "wwep.lan", "-verify_hostname", "wwep.lan");
             if (line == null)
             {
@@ -92,7 +101,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task NoClientCertificateUnderMutualTlsIsToldHowToMakeOne()
         {
-            await using var server = TestServer.Start(configure: o => o.RequireClientCertificate = true);
+            await using var server = TestServer.Start(configure: o => { o.RequireClientCertificate = true; o.WebPort = FreePorts.Tcp(); });
             string? line = await OpenSslFailureLineAsync(server, TestPki.Shared.CaPath, "(client-cert-missing)", "-tls1_2");
             if (line == null)
             {
@@ -102,6 +111,8 @@ namespace WwepServer.Tests
             Assert.Contains("the board sent no device certificate, and this server requires one (--require-client-cert)", line);
             Assert.Contains("dotnet run --project certs/tool -- device --mac", line);
             Assert.Contains("embed --device", line);
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", "client-cert-missing");
+            Assert.Contains("device --mac", failure.GetProperty("fix").GetString());
         }
 
         [Fact]
@@ -109,7 +120,7 @@ namespace WwepServer.Tests
         {
             DateTimeOffset ended = DateTimeOffset.UtcNow.AddDays(-2);
             TestPki.Shared.WriteClientFiles("0FAC", out string certificate, out string key, DateTimeOffset.UtcNow.AddDays(-10), ended);
-            await using var server = TestServer.Start(configure: o => o.RequireClientCertificate = true);
+            await using var server = TestServer.Start(configure: o => { o.RequireClientCertificate = true; o.WebPort = FreePorts.Tcp(); });
             string? line = await OpenSslFailureLineAsync(server, TestPki.Shared.CaPath, "(client-cert-expired)", "-cert", certificate, "-key", key);
             if (line == null)
             {
@@ -119,6 +130,11 @@ namespace WwepServer.Tests
             Assert.Contains("(CN=0FAC): the board's device certificate has expired", line);
             Assert.Contains("expired " + ended.UtcDateTime.ToString("yyyy-MM-dd"), line);
             Assert.Contains("dotnet run --project certs/tool -- device --id 0FAC, then dotnet run --project certs/tool -- embed --device", line);
+
+            // The certificate names the board: its card is 0FAC's.
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "0FAC", "client-cert-expired");
+            Assert.Contains("device --id 0FAC", failure.GetProperty("fix").GetString());
+            Assert.Equal("0FAC", failure.GetProperty("identity").GetString());
         }
 
         [Fact]
@@ -126,7 +142,7 @@ namespace WwepServer.Tests
         {
             using var foreign = new TestPki("WWEP TEST ONLY foreign CA");
             foreign.WriteClientFiles("0FAC", out string certificate, out string key);
-            await using var server = TestServer.Start(configure: o => o.RequireClientCertificate = true);
+            await using var server = TestServer.Start(configure: o => { o.RequireClientCertificate = true; o.WebPort = FreePorts.Tcp(); });
             string? line = await OpenSslFailureLineAsync(server, TestPki.Shared.CaPath, "(client-cert-other-ca)", "-cert", certificate, "-key", key);
             if (line == null)
             {
@@ -143,7 +159,7 @@ namespace WwepServer.Tests
         public async Task ADotNetClientThatRefusesTheCertificateIsNamedByHowItEnds()
         {
             using var foreign = new TestPki("WWEP TEST ONLY foreign CA");
-            await using var server = TestServer.Start();
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             await Assert.ThrowsAnyAsync<AuthenticationException>(() => WwepTestClient.ExchangeAsync(
                 server.Tls, true, new[] { Encoding.ASCII.GetBytes("W0FAC050001") }, TimeSpan.Zero, halfClose: false, trustedCa: foreign.Ca));
 
@@ -151,6 +167,8 @@ namespace WwepServer.Tests
             Assert.Contains("a .NET client, such as the simulator, that refuses this server's certificate", line);
             Assert.Contains("--ca certs/ca.crt.pem", line);
             Assert.Equal(0, server.Host.TransactionCount);
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", "closed-after-handshake");
+            Assert.Contains("--ca certs/ca.crt.pem", failure.GetProperty("fix").GetString());
         }
 
         [Theory]
@@ -160,20 +178,22 @@ namespace WwepServer.Tests
         [InlineData("", "(closed-before-hello)", "[closed by the client]")]
         public async Task RawBytesOnTheTlsPortAreNamedByWhatTheyAre(string sent, string cause, string evidence)
         {
-            await using var server = TestServer.Start();
-            Assert.Equal(string.Empty, await SendRawAsync(server.Tls, Encoding.Latin1.GetBytes(sent)));
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
+            Assert.Equal(string.Empty, await WwepTestClient.SendRawAsync(server.Tls, Encoding.Latin1.GetBytes(sent)));
 
             string line = await server.Log.WaitForAsync(cause, LogWait);
             Assert.Contains(evidence, line);
             Assert.Contains("; fix: ", line);
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", cause.Trim('(', ')'));
+            Assert.False(string.IsNullOrEmpty(failure.GetProperty("fix").GetString()));
         }
 
         [Fact]
         public async Task AClientHelloOnThePlainPortGetsXAndIsNamed()
         {
-            await using var server = TestServer.Start();
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             byte[] hello = await ClientHelloCapture.CaptureAsync("wwep.local", SslProtocols.Tls12 | SslProtocols.Tls13);
-            Assert.Equal("X", await SendRawAsync(server.Plain, hello));
+            Assert.Equal("X", await WwepTestClient.SendRawAsync(server.Plain, hello));
 
             string line = await server.Log.WaitForAsync("(tls-on-plain-port)", LogWait);
             Assert.Contains("a TLS handshake came to the plain port", line);
@@ -183,13 +203,19 @@ namespace WwepServer.Tests
             // Named as what it is, not as an over-long request.
             Assert.Equal(0, server.Host.Connections.OversizedRequests);
             await LimitTests.WaitUntilAsync(() => server.Transactions.ToString().Contains("-> X (a TLS handshake came to the plain port", StringComparison.Ordinal));
+
+            // On the view: the failure, and what the client sent, escaped and cut to a fixed width.
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", "tls-on-plain-port");
+            string sent = failure.GetProperty("sent").GetString()!;
+            Assert.StartsWith("\\x16\\x03", sent);
+            Assert.Equal(ClientText.ViewWidth, sent.Length);
         }
 
         [Fact]
         public async Task ABrowserOnThePlainPortGetsXAndIsPointedAtTheClassroomView()
         {
-            await using var server = TestServer.Start();
-            Assert.Equal("X", await SendRawAsync(server.Plain, Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: wwep.local\r\n\r\n")));
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
+            Assert.Equal("X", await WwepTestClient.SendRawAsync(server.Plain, Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: wwep.local\r\n\r\n")));
 
             string line = await server.Log.WaitForAsync("(http-on-wwep-port)", LogWait);
             Assert.Contains("plain 127.0.0.1:", line);
@@ -199,7 +225,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task ARequestForAnotherDeviceUnderMutualTlsIsOneCountedFailure()
         {
-            await using var server = TestServer.Start(configure: o => o.RequireClientCertificate = true);
+            await using var server = TestServer.Start(configure: o => { o.RequireClientCertificate = true; o.WebPort = FreePorts.Tcp(); });
             using X509Certificate2 device = TestPki.Shared.IssueClient("0FAC");
             Assert.Equal("X", await WwepTestClient.RequestAsync(server.Tls, "W0BAC0B1234", tls: true, device));
             Assert.Equal("X", await WwepTestClient.RequestAsync(server.Tls, "W0BAC0B1234", tls: true, device));
@@ -222,29 +248,6 @@ namespace WwepServer.Tests
 
             await OpenSslClient.RunAsync(_output, server.Tls, caPath, "W0FAC050001", extra);
             return await server.Log.WaitForAsync(cause, LogWait);
-        }
-
-        /// <summary>Sends bytes, half-closes, and returns what came back before the server closed.</summary>
-        internal static async Task<string> SendRawAsync(IPEndPoint endPoint, byte[] data)
-        {
-            using var bound = new CancellationTokenSource(WwepTestClient.Bound);
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            await socket.ConnectAsync(endPoint, bound.Token);
-            if (data.Length > 0)
-            {
-                await socket.SendAsync(data, SocketFlags.None, bound.Token);
-            }
-
-            await using var stream = new NetworkStream(socket, ownsSocket: false);
-            socket.Shutdown(SocketShutdown.Send);
-            try
-            {
-                return await WwepTestClient.ReadToCloseAsync(stream, bound.Token);
-            }
-            catch (IOException)
-            {
-                return string.Empty; // reset: nothing came back
-            }
         }
     }
 }

@@ -24,7 +24,7 @@ namespace WwepServer.Tests
             // Bounded: 10,000 connections, 8 at a time (far below the 100 one address may hold), each closed by the server.
             await Parallel.ForEachAsync(Enumerable.Range(0, Connections), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, _) =>
             {
-                Assert.Equal(string.Empty, await FailureCauseTests.SendRawAsync(server.Tls, garbage));
+                Assert.Equal(string.Empty, await WwepTestClient.SendRawAsync(server.Tls, garbage));
             });
             await LimitTests.WaitUntilAsync(() => server.Host.Failures.Count(FailureCause.NotTls) == Connections, TimeSpan.FromSeconds(60));
             server.Host.Failures.Flush();

@@ -70,7 +70,9 @@ namespace WwepServer.Tests
             string? data = await reader.ReadLineAsync(bound.Token);
             TimeSpan delay = DateTime.UtcNow - written;
             Assert.NotNull(data);
-            Assert.Contains("\"id\":\"02E8\",\"led\":true", data);
+            Assert.Contains("\"id\":\"02E8\"", data);
+            Assert.Contains("\"led\":true", data);
+            Assert.Contains("\"online\":true", data);
             Assert.Contains("\"request\":\"W02E8050001\"", data);
             Assert.True(delay < TimeSpan.FromSeconds(1), "the update took " + delay.TotalMilliseconds + " ms");
         }
