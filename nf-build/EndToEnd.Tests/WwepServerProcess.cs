@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 
 namespace WwepEndToEnd.Tests
@@ -40,6 +41,12 @@ namespace WwepEndToEnd.Tests
         /// nothing tries port 123. Set it (for example to <see cref="FreePort.Next"/>) before <see cref="Start"/>.
         /// </summary>
         public int SntpPort { get; set; }
+
+        /// <summary>
+        /// The TCP port of the server's classroom view (<c>--web-port</c>); 0, the default here, turns it off. Set it (for
+        /// example to <see cref="FreePort.Next"/>) before <see cref="Start"/> to read <see cref="BoardsJson"/>.
+        /// </summary>
+        public int WebPort { get; set; }
 
         /// <summary>True while the process runs.</summary>
         public bool IsRunning
@@ -87,6 +94,28 @@ namespace WwepEndToEnd.Tests
             }
         }
 
+        /// <summary>
+        /// The classroom view's boards (<c>GET /api/devices</c>), once one contains <paramref name="fragment"/>, waiting (up
+        /// to 5 s): the view applies what happened on its own task.
+        /// </summary>
+        /// <param name="fragment">Text to wait for in the JSON, for example a cause's code.</param>
+        /// <returns>The JSON (without the fragment when the time ran out).</returns>
+        public string BoardsJson(string fragment)
+        {
+            using HttpClient http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + WebPort.ToString()) };
+            Stopwatch waited = Stopwatch.StartNew();
+            while (true)
+            {
+                string json = http.GetStringAsync("/api/devices").GetAwaiter().GetResult();
+                if (json.Contains(fragment, StringComparison.Ordinal) || waited.ElapsedMilliseconds > 5000)
+                {
+                    return json;
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+
         /// <summary>Starts the server and waits until it listens.</summary>
         /// <param name="certificate">Its TLS certificate.</param>
         /// <param name="requireClientCertFromCa">For mutual TLS: the CA client certificates must chain to; null for none.</param>
@@ -100,7 +129,7 @@ namespace WwepEndToEnd.Tests
             string arguments = "\"" + RepositoryLayout.ServerDll + "\" --bind 127.0.0.1"
                 + " --plain-port " + PlainPort.ToString() + " --tls-port " + TlsPort.ToString()
                 + " --data \"" + _dataFolder + "\" --cert \"" + certificate.Cert + "\" --key \"" + certificate.Key + "\""
-                + " --sntp-port " + SntpPort.ToString() + " --web-port 0 --no-mdns"
+                + " --sntp-port " + SntpPort.ToString() + " --web-port " + WebPort.ToString() + " --no-mdns"
 
                 // --allow-plain: the tests read the register back over plain TCP to check what the device stored.
                 + (requireClientCertFromCa != null ? " --require-client-cert --allow-plain --client-ca \"" + requireClientCertFromCa + "\"" : string.Empty);
