@@ -27,7 +27,8 @@ namespace WwepServer
         private readonly ILogger _logger;
         private readonly string _periodWords;
         private readonly object _lock = new object();
-        private readonly Dictionary<(string Address, FailureCause Cause), Tracked> _tracked = new Dictionary<(string, FailureCause), Tracked>();
+        // (address, cause) -> failures since its last line.
+        private readonly Dictionary<(string Address, FailureCause Cause), long> _repeats = new Dictionary<(string, FailureCause), long>();
         private readonly long[] _counts = new long[FailureCatalog.All.Length];
         private int _firstLines;
         private long _untracked;
@@ -74,20 +75,20 @@ namespace WwepServer
             var key = (failure.Address, failure.Cause);
             lock (_lock)
             {
-                if (_tracked.TryGetValue(key, out Tracked? tracked))
+                if (_repeats.TryGetValue(key, out long repeats))
                 {
-                    tracked.Repeats++;
+                    _repeats[key] = repeats + 1;
                     return;
                 }
 
-                if (_firstLines >= MaxFirstLinesPerPeriod || _tracked.Count >= MaxTracked)
+                if (_firstLines >= MaxFirstLinesPerPeriod || _repeats.Count >= MaxTracked)
                 {
                     _untracked++;
                     return;
                 }
 
                 _firstLines++;
-                _tracked[key] = new Tracked();
+                _repeats[key] = 0;
             }
 
             _logger.LogWarning("{Failure}", failure.Describe());
@@ -103,23 +104,28 @@ namespace WwepServer
             lock (_lock)
             {
                 var quiet = new List<(string, FailureCause)>();
-                foreach (KeyValuePair<(string Address, FailureCause Cause), Tracked> pair in _tracked)
+                var repeated = new List<(string, FailureCause)>();
+                foreach (KeyValuePair<(string Address, FailureCause Cause), long> pair in _repeats)
                 {
-                    Tracked tracked = pair.Value;
-                    if (tracked.Repeats == 0)
+                    if (pair.Value == 0)
                     {
                         quiet.Add(pair.Key);
                         continue;
                     }
 
                     CauseDescription cause = FailureCatalog.Describe(pair.Key.Cause);
-                    lines.Add(cause.Title + " (" + cause.Code + ") ... and " + tracked.Repeats + " more from " + pair.Key.Address + " in the last " + _periodWords);
-                    tracked.Repeats = 0;
+                    lines.Add(cause.Title + " (" + cause.Code + ") ... and " + pair.Value + " more from " + pair.Key.Address + " in the last " + _periodWords);
+                    repeated.Add(pair.Key);
                 }
 
                 foreach ((string, FailureCause) key in quiet)
                 {
-                    _tracked.Remove(key);
+                    _repeats.Remove(key);
+                }
+
+                foreach ((string, FailureCause) key in repeated)
+                {
+                    _repeats[key] = 0;
                 }
 
                 if (_untracked > 0)
@@ -136,11 +142,6 @@ namespace WwepServer
             {
                 _logger.LogWarning("{Failures}", line);
             }
-        }
-
-        private sealed class Tracked
-        {
-            public long Repeats { get; set; }
         }
     }
 }
