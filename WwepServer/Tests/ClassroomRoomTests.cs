@@ -88,6 +88,10 @@ namespace WwepServer.Tests
             await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             Assert.Equal("A0FAC050001", await WwepTestClient.SendRawAsync(server.Plain, Encoding.Latin1.GetBytes("W0FAC050001"), from: "127.0.0.5"));
             Assert.Equal("A02E8050001", await WwepTestClient.SendRawAsync(server.Plain, Encoding.Latin1.GetBytes("W02E8050001"), from: "127.0.0.5"));
+
+            // Events of different connections reach the view in the order they end, not the order the client sent them:
+            // the second write must be in before the failure is, or the address still stands for the first device.
+            await ClassroomApi.WaitForBoardAsync(server, "02E8", b => b.GetProperty("lastWrite").ValueKind == JsonValueKind.String);
             Assert.Equal(string.Empty, await WwepTestClient.SendRawAsync(server.Tls, Encoding.Latin1.GetBytes("\u0001\u0002"), from: "127.0.0.5"));
 
             await ClassroomApi.WaitForFailureAsync(server, "127.0.0.5", "not-tls");

@@ -158,6 +158,19 @@ namespace WwepServer.WebView.Tests
 
                 using X509Certificate2 grace = TestPki.Shared.IssueClient("02E8");
                 Assert.Equal("A02E8050001", await WwepTestClient.RequestAsync(server.Tls, "W02E8050001", tls: true, grace));
+
+                using IPlaywright playwright = await Playwright.CreateAsync();
+                await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
+                IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+                await page.GotoAsync(url);
+
+                // The view has every good board (so 127.0.0.1 has carried several devices and stands for itself) before
+                // the failures come, live.
+                foreach (string id in new[] { "1A2B", "3C7D", "02E8" })
+                {
+                    await page.Locator("#device-" + id + ".online").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+                }
+
                 using X509Certificate2 expired = TestPki.Shared.IssueClient("0FAC", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(-2));
                 string refused;
                 try
@@ -174,11 +187,7 @@ namespace WwepServer.WebView.Tests
                 // Garbage: a TLS ClientHello on the plain port.
                 byte[] hello = await ClientHelloCapture.CaptureAsync("wwep.local", System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                 Assert.Equal("X", await WwepTestClient.SendRawAsync(server.Plain, hello));
-
-                using IPlaywright playwright = await Playwright.CreateAsync();
-                await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
-                IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-                await page.GotoAsync(url);
+                await page.Locator("#device-127-0-0-1.failing").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
 
                 // The failing board: its name, online, last seen today (a time without a date), the cause and the fix.
                 ILocator ada = page.Locator("#device-0FAC.failing");

@@ -81,17 +81,19 @@ namespace WwepEndToEnd.Tests
         /// <returns>The matching lines (fewer when the time ran out).</returns>
         public string[] TransactionsContaining(string fragment, int atLeast)
         {
-            Stopwatch waited = Stopwatch.StartNew();
-            while (true)
-            {
-                string[] found = Transactions.Where(line => line.Contains(fragment, StringComparison.Ordinal)).ToArray();
-                if (found.Length >= atLeast || waited.ElapsedMilliseconds > 3000)
-                {
-                    return found;
-                }
+            return WaitForLines(() => Transactions, fragment, atLeast);
+        }
 
-                Thread.Sleep(50);
-            }
+        /// <summary>
+        /// The console lines that contain <paramref name="fragment"/>, waiting (up to 3 s) until there are at least
+        /// <paramref name="atLeast"/>: log lines are written by the logger's own thread, after the event.
+        /// </summary>
+        /// <param name="fragment">For example a failure cause's code.</param>
+        /// <param name="atLeast">How many to wait for.</param>
+        /// <returns>The matching lines (fewer when the time ran out).</returns>
+        public string[] LinesContaining(string fragment, int atLeast)
+        {
+            return WaitForLines(() => Lines, fragment, atLeast);
         }
 
         /// <summary>
@@ -110,6 +112,21 @@ namespace WwepEndToEnd.Tests
                 if (json.Contains(fragment, StringComparison.Ordinal) || waited.ElapsedMilliseconds > 5000)
                 {
                     return json;
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+
+        private static string[] WaitForLines(Func<string[]> lines, string fragment, int atLeast)
+        {
+            Stopwatch waited = Stopwatch.StartNew();
+            while (true)
+            {
+                string[] found = lines().Where(line => line.Contains(fragment, StringComparison.Ordinal)).ToArray();
+                if (found.Length >= atLeast || waited.ElapsedMilliseconds > 3000)
+                {
+                    return found;
                 }
 
                 Thread.Sleep(50);
