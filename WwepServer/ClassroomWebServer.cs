@@ -70,11 +70,13 @@ namespace WwepServer
         /// <param name="address">The WWEP bind address.</param>
         /// <param name="port">The HTTP port.</param>
         /// <param name="store">The registers (devices stored before this start are shown too).</param>
-        /// <param name="feed">The transactions as they happen.</param>
+        /// <param name="feed">The transactions and failures as they happen.</param>
+        /// <param name="roster">Names for the boards.</param>
+        /// <param name="failures">The failure counts, for the totals.</param>
         /// <param name="loggerFactory">Logging (ASP.NET Core's own events from Warning up).</param>
         /// <param name="problem">When it cannot start: the cause and the fix; else null.</param>
         /// <returns>The running view, or null.</returns>
-        public static ClassroomWebServer? TryStart(IPAddress address, int port, RegisterStore store, LiveFeed feed, ILoggerFactory loggerFactory, out string? problem)
+        public static ClassroomWebServer? TryStart(IPAddress address, int port, RegisterStore store, LiveFeed feed, Roster roster, FailureLog failures, ILoggerFactory loggerFactory, out string? problem)
         {
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "WwepServer" });
             builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
@@ -83,17 +85,21 @@ namespace WwepServer
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // The host's own "Hosting failed to start" would come before the line below that says the same with the fix.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
                 kestrel.Listen(address, port);
             });
             WebApplication app = builder.Build();
-            var state = new ClassroomState(store);
+            var state = new ClassroomState(store, roster, failures);
             var server = new ClassroomWebServer(app, feed, state, new IPEndPoint(address, port));
             app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
             app.MapGet("/api/devices", () => Results.Json(state.Devices(), Json));
             app.MapGet("/api/transactions", () => Results.Json(state.Recent(), Json));
+            app.MapGet("/api/totals", () => Results.Json(state.Totals(), Json));
             app.MapGet("/events", (HttpContext context) => server.StreamAsync(context));
             try
             {
@@ -105,7 +111,7 @@ namespace WwepServer
                 string hint = e.InnerException is SocketException socket && socket.SocketErrorCode == SocketError.AccessDenied
                     ? "ports below 1024 need privileges; choose another with --web-port"
                     : "is another program using it? Choose another with --web-port";
-                problem = "web view off: cannot listen on " + PeerName.Format(new IPEndPoint(address, port)) + " (" + e.Message + "): " + hint + " (0 turns it off)";
+                problem = "cannot listen on " + PeerName.Format(new IPEndPoint(address, port)) + " for the classroom view (" + e.Message.Replace('\n', ' ') + "): " + hint + " (0 turns it off)";
                 return null;
             }
 
@@ -151,22 +157,22 @@ namespace WwepServer
 
         private async Task FanOutAsync()
         {
-            ChannelReader<TransactionEvent> reader = _feed.Reader;
+            ChannelReader<ClassroomEvent> reader = _feed.Reader;
             var changed = new HashSet<string>(StringComparer.Ordinal);
+            var removed = new HashSet<string>(StringComparer.Ordinal);
             var transactions = new List<TransactionEvent>();
             while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
                 changed.Clear();
+                removed.Clear();
                 transactions.Clear();
-                while (reader.TryRead(out TransactionEvent? transaction))
+                while (reader.TryRead(out ClassroomEvent? happened))
                 {
-                    string? device = _state.Apply(transaction);
-                    if (device != null)
+                    _state.Apply(happened, changed, removed);
+                    if (happened is TransactionEvent transaction)
                     {
-                        changed.Add(device);
+                        transactions.Add(transaction);
                     }
-
-                    transactions.Add(transaction);
                 }
 
                 // Newest first, as the page shows them; a flood sends only what the page keeps.
@@ -176,7 +182,7 @@ namespace WwepServer
                     transactions.RemoveRange(ClassroomState.RecentCount, transactions.Count - ClassroomState.RecentCount);
                 }
 
-                string message = "event: update\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(changed), transactions }, Json) + "\n\n";
+                string message = "event: update\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(changed), removed, transactions, totals = _state.Totals() }, Json) + "\n\n";
                 Broadcast(message);
                 await Task.Delay(RoundInterval, _stop.Token).ConfigureAwait(false);
             }
@@ -209,7 +215,7 @@ namespace WwepServer
             CancellationToken gone = context.RequestAborted;
             try
             {
-                string snapshot = "event: snapshot\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(), transactions = _state.Recent() }, Json) + "\n\n";
+                string snapshot = "event: snapshot\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(), transactions = _state.Recent(), totals = _state.Totals() }, Json) + "\n\n";
                 await context.Response.WriteAsync(snapshot, gone).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(gone).ConfigureAwait(false);
                 while (!gone.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using WwepDevice.Core;
 
 namespace WwepServer
@@ -21,13 +20,11 @@ namespace WwepServer
         /// <summary>The device ID the CN names, or -1 when the CN is not 4 hex digits (then no device is allowed).</summary>
         public int DeviceId { get; }
 
-        /// <summary>Reads the identity from a client certificate.</summary>
-        /// <param name="certificate">The validated client certificate.</param>
+        /// <summary>The identity a validated client certificate's subject CN gives.</summary>
+        /// <param name="commonName">The CN.</param>
         /// <returns>The identity.</returns>
-        public static ClientIdentity FromCertificate(X509Certificate certificate)
+        public static ClientIdentity FromCommonName(string commonName)
         {
-            X509Certificate2 full = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
-            string commonName = full.GetNameInfo(X509NameType.SimpleName, forIssuer: false) ?? string.Empty;
             return DeviceIdentity.TryParseHex(commonName, out int deviceId)
                 ? new ClientIdentity(commonName, deviceId)
                 : new ClientIdentity(commonName, -1);

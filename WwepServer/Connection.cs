@@ -29,7 +29,13 @@ namespace WwepServer
         /// <summary>What requests are read from: the TLS layer, or the socket as a stream.</summary>
         public Stream Stream
         {
-            get { return Tls ?? (Stream)(_stream ??= new NetworkStream(Socket, ownsSocket: false)); }
+            get { return Tls ?? (Stream)SocketStream; }
+        }
+
+        /// <summary>The socket as a stream (what the TLS layer reads from).</summary>
+        public NetworkStream SocketStream
+        {
+            get { return _stream ??= new NetworkStream(Socket, ownsSocket: false); }
         }
 
         /// <summary>The timer for the current wait; re-armed with CancelAfter for each wait.</summary>

@@ -19,32 +19,34 @@ namespace WwepServer
         private readonly ServerOptions _options;
         private readonly RequestProcessor _processor;
         private readonly TransactionLog _transactions;
-        private readonly SslServerAuthenticationOptions? _tlsOptions;
+        private readonly TlsServerSettings? _tls;
         private readonly ConnectionLimiter _limiter;
         private readonly LiveFeed? _feed;
+        private readonly FailureLog _failures;
         private readonly ILogger _logger;
-        private readonly LimitWarning _handshakeLimit;
         private readonly LimitWarning _firstByteLimit;
         private readonly LimitWarning _requestSizeLimit;
+        private long _handshakeTimeouts;
 
         /// <summary>Creates the handler shared by all connections.</summary>
         /// <param name="options">Limits and TLS settings.</param>
         /// <param name="processor">Answers requests.</param>
         /// <param name="transactions">The per-transaction console lines.</param>
-        /// <param name="tlsOptions">The TLS server settings, or null when there is no TLS port.</param>
+        /// <param name="tls">The TLS port's settings, or null when there is no TLS port.</param>
         /// <param name="limiter">Counts connections; told when one starts and stops waiting for its first byte.</param>
         /// <param name="feed">The classroom view's feed, or null when the view is off.</param>
+        /// <param name="failures">Where failed connections are counted and logged, with their cause.</param>
         /// <param name="logger">Events and limits.</param>
-        public ConnectionHandler(ServerOptions options, RequestProcessor processor, TransactionLog transactions, SslServerAuthenticationOptions? tlsOptions, ConnectionLimiter limiter, LiveFeed? feed, ILogger logger)
+        public ConnectionHandler(ServerOptions options, RequestProcessor processor, TransactionLog transactions, TlsServerSettings? tls, ConnectionLimiter limiter, LiveFeed? feed, FailureLog failures, ILogger logger)
         {
             _feed = feed;
             _limiter = limiter;
             _options = options;
             _processor = processor;
             _transactions = transactions;
-            _tlsOptions = tlsOptions;
+            _tls = tls;
+            _failures = failures;
             _logger = logger;
-            _handshakeLimit = new LimitWarning(logger, "TLS handshake time limit (--handshake-timeout " + Seconds(options.TlsHandshakeTimeout) + ")");
             _firstByteLimit = new LimitWarning(logger, "first-byte wait (--first-byte-wait " + Seconds(options.FirstByteWait) + ")");
             _requestSizeLimit = new LimitWarning(logger, "request size limit (--max-request-bytes " + options.MaxRequestBytes + ")");
         }
@@ -59,7 +61,7 @@ namespace WwepServer
         /// <summary>Clients dropped for not finishing the TLS handshake in time.</summary>
         public long HandshakeTimeouts
         {
-            get { return _handshakeLimit.HitCount; }
+            get { return Interlocked.Read(ref _handshakeTimeouts); }
         }
 
         /// <summary>Clients answered X for sending nothing in time.</summary>
@@ -89,19 +91,21 @@ namespace WwepServer
                 {
                     // Until its first request byte a TLS client has sent nothing of use: it may go to make room.
                     _limiter.MarkSilent(admitted);
-                    var tls = new SslStream(connection.Stream, leaveInnerStreamOpen: false);
+                    var recorder = new HandshakeRecorder(connection.SocketStream);
+                    var tls = new SslStream(recorder, leaveInnerStreamOpen: false);
                     connection.Tls = tls;
-                    if (!await HandshakeAsync(tls, admitted, connection.Timeout).ConfigureAwait(false))
+                    if (!await HandshakeAsync(tls, recorder, admitted, connection.Timeout).ConfigureAwait(false))
                     {
                         return;
                     }
 
-                    if (_options.RequireClientCertificate && tls.RemoteCertificate != null)
+                    recorder.Recording = false;
+                    if (recorder.ClientCertificate?.CommonName is string commonName)
                     {
-                        identity = ClientIdentity.FromCertificate(tls.RemoteCertificate);
+                        identity = ClientIdentity.FromCommonName(commonName);
                         if (identity.DeviceId < 0)
                         {
-                            _logger.LogWarning("client certificate CN={CommonName} from {Peer} names no device ID (4 hex digits); its requests get X", identity.CommonName, peer);
+                            Fail(new ConnectionFailure(DateTime.UtcNow, "TLS", peer, admitted.PeerAddress.ToString(), commonName, FailureCause.NotADevice, "CN=" + commonName, null));
                         }
                     }
                 }
@@ -129,27 +133,38 @@ namespace WwepServer
             return time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private async Task<bool> HandshakeAsync(SslStream tls, AdmittedConnection admitted, CancellationTokenSource timeout)
+        // A failed connection: counted and logged (once per address and cause, then counted), and shown on its board's card.
+        private void Fail(ConnectionFailure failure)
+        {
+            _failures.Record(failure);
+            _feed?.Publish(failure);
+        }
+
+        private async Task<bool> HandshakeAsync(SslStream tls, HandshakeRecorder recorder, AdmittedConnection admitted, CancellationTokenSource timeout)
         {
             timeout.CancelAfter(_options.TlsHandshakeTimeout);
+            Exception failure;
+            bool timedOut = false;
             try
             {
-                await tls.AuthenticateAsServerAsync(_tlsOptions!, timeout.Token).ConfigureAwait(false);
+                await tls.AuthenticateAsServerAsync(_tls!.ForConnection(recorder), timeout.Token).ConfigureAwait(false);
                 return true;
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException e)
             {
-                _handshakeLimit.Hit(admitted.Peer, "connection dropped before the handshake finished");
+                failure = e;
+                timedOut = true;
+                Interlocked.Increment(ref _handshakeTimeouts);
             }
             catch (Exception e) when (e is AuthenticationException || e is IOException || e is SocketException || e is ObjectDisposedException)
             {
-                if (admitted.Evicted)
-                {
-                    return false;
-                }
+                failure = e;
+            }
 
-                string reason = e.InnerException != null ? e.Message + " " + e.InnerException.Message : e.Message;
-                _logger.LogInformation("TLS handshake with {Peer} failed: {Reason}", admitted.Peer, reason.Replace('\n', ' '));
+            // A connection closed to make room for another is the limiter's to report (it did).
+            if (!admitted.Evicted)
+            {
+                Fail(HandshakeDiagnosis.Diagnose(timedOut ? null : failure, timedOut, recorder, _options.TlsHandshakeTimeout, DateTime.UtcNow, admitted.Peer, admitted.PeerAddress.ToString()));
             }
 
             return false;
@@ -166,6 +181,8 @@ namespace WwepServer
             FrameState state = FrameState.NeedMore;
             bool complete = false;
             bool silent = false;
+            bool closed = false;
+            bool reset = false;
 
             // Plain fast path: a board's request is usually here by the time its connection is accepted; taking it
             // without the asynchronous machinery (and without arming a timer) is most of what a busy server saves.
@@ -191,6 +208,14 @@ namespace WwepServer
                 {
                     received = await connection.Stream.ReadAsync(request.AsMemory(count, request.Length - count), timeout.Token).ConfigureAwait(false);
                 }
+                catch (IOException) when (count == 0 && connection.Tls != null && !admitted.Evicted)
+                {
+                    // Reset instead of closed: a client that leaves unread the session ticket the server sent after the
+                    // handshake resets as it closes. The same client, the same failure.
+                    closed = true;
+                    reset = true;
+                    break;
+                }
                 catch (OperationCanceledException)
                 {
                     if (count == 0)
@@ -207,6 +232,7 @@ namespace WwepServer
 
                 if (received == 0)
                 {
+                    closed = count == 0;
                     break; // half-close: the request is what we have
                 }
 
@@ -220,11 +246,30 @@ namespace WwepServer
                 complete = IsComplete(state);
             }
 
+            if (closed && connection.Tls != null)
+            {
+                // A TLS client that closes right after the handshake is most likely one that refused the server's
+                // certificate after the handshake (a .NET client does that without an alert): a failure, not a request.
+                Fail(new ConnectionFailure(DateTime.UtcNow, "TLS", peer, admitted.PeerAddress.ToString(), identity?.CommonName, FailureCause.ClosedAfterHandshake, "no request byte before the client " + (reset ? "reset" : "closed") + " the connection", null));
+                return;
+            }
+
+            // Another protocol on a WWEP port (a ClientHello on the plain port, a browser on either) is named as such.
+            FailureCause? wrongProtocol = WireGuess.OnPlainPort(request.AsSpan(0, Math.Min(count, _options.MaxRequestBytes)));
+            if (wrongProtocol == FailureCause.TlsOnPlainPort && connection.Tls != null)
+            {
+                wrongProtocol = null;
+            }
+
             byte[] reply = new byte[WwepCodec.MaxMessageLength];
             ReplyOutcome outcome;
             if (silent)
             {
                 outcome = new ReplyOutcome(WwepCodec.BuildReject(reply, 0), "nothing sent within " + Seconds(_options.FirstByteWait) + " s");
+            }
+            else if (wrongProtocol is FailureCause mismatch)
+            {
+                outcome = new ReplyOutcome(WwepCodec.BuildReject(reply, 0), FailureCatalog.Describe(mismatch).Title, mismatch);
             }
             else if (state == FrameState.TooLong)
             {
@@ -233,7 +278,7 @@ namespace WwepServer
             }
             else
             {
-                outcome = await _processor.ProcessAsync(request, count, identity, reply, peer).ConfigureAwait(false);
+                outcome = await _processor.ProcessAsync(request, count, identity, reply).ConfigureAwait(false);
             }
 
             if (connection.Tls == null)
@@ -259,8 +304,18 @@ namespace WwepServer
             string printableReply = WwepCodec.ToPrintable(reply, 0, outcome.Length);
             _transactions.Record(transportName, peer, printableRequest, printableReply, outcome.RejectReason);
 
+            ConnectionFailure? failure = null;
+            if (outcome.Failure is FailureCause cause)
+            {
+                // Evidence: the request itself for another protocol, the refused device for an identity refusal.
+                bool wrongPort = cause != FailureCause.OtherDevice;
+                failure = new ConnectionFailure(DateTime.UtcNow, transportName, peer, admitted.PeerAddress.ToString(), identity?.CommonName, cause,
+                    wrongPort ? count + " byte(s) to the " + transportName + " port" : outcome.RejectReason, wrongPort ? ClientText.Cut(printableRequest) : null);
+                _failures.Record(failure);
+            }
+
             // The classroom view: one non-blocking enqueue; its work happens on its own task.
-            _feed?.Publish(new TransactionEvent(DateTime.UtcNow, transportName, peer, identity?.CommonName, printableRequest, printableReply, outcome.RejectReason));
+            _feed?.Publish(new TransactionEvent(DateTime.UtcNow, transportName, peer, identity?.CommonName, ClientText.Cut(printableRequest), printableReply, outcome.RejectReason, failure));
             DiscardPendingInput(socket);
         }
 

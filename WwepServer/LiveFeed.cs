@@ -12,7 +12,7 @@ namespace WwepServer
         // A second of a busy classroom and then some; the view only needs the newest state.
         private const int Capacity = 8192;
 
-        private readonly Channel<TransactionEvent> _events = Channel.CreateBounded<TransactionEvent>(new BoundedChannelOptions(Capacity)
+        private readonly Channel<ClassroomEvent> _events = Channel.CreateBounded<ClassroomEvent>(new BoundedChannelOptions(Capacity)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
@@ -21,16 +21,16 @@ namespace WwepServer
         });
 
         /// <summary>What the view reads.</summary>
-        public ChannelReader<TransactionEvent> Reader
+        public ChannelReader<ClassroomEvent> Reader
         {
             get { return _events.Reader; }
         }
 
-        /// <summary>Queues an event; never blocks.</summary>
-        /// <param name="transaction">The transaction.</param>
-        public void Publish(TransactionEvent transaction)
+        /// <summary>Queues an event (a transaction or a failure); never blocks.</summary>
+        /// <param name="happened">The event.</param>
+        public void Publish(ClassroomEvent happened)
         {
-            _events.Writer.TryWrite(transaction);
+            _events.Writer.TryWrite(happened);
         }
 
         /// <summary>No more events (the server stops).</summary>

@@ -21,6 +21,16 @@ namespace WwepServer
             }
         }
 
+        /// <summary>The address part of a name made by <see cref="Format"/>: <c>192.168.1.20</c> from <c>192.168.1.20:50522</c>.</summary>
+        /// <param name="peer">Address and port.</param>
+        /// <returns>The address (an IPv6 one without its brackets).</returns>
+        public static string AddressOf(string peer)
+        {
+            int colon = peer.LastIndexOf(':');
+            string address = colon > 0 ? peer.Substring(0, colon) : peer;
+            return address.StartsWith('[') && address.EndsWith(']') ? address.Substring(1, address.Length - 2) : address;
+        }
+
         /// <summary>Formats an endpoint.</summary>
         /// <param name="endPoint">The endpoint or null.</param>
         /// <returns>Printable address.</returns>

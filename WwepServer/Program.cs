@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +19,15 @@ namespace WwepServer
         {
             var commandLine = new ServerCommandLine();
             RootCommand command = commandLine.CreateCommand((result, stop) => RunAsync(commandLine, result, stop));
-            return command.Parse(args).Invoke();
+            ParseResult parsed = command.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // One line, not the whole help text: what is wrong, and where the rest is.
+                Console.Error.WriteLine("error: " + string.Join("; ", parsed.Errors.Select(error => error.Message.TrimEnd('.'))) + " (see --help)");
+                return 1;
+            }
+
+            return parsed.Invoke();
         }
 
         private static async Task<int> RunAsync(ServerCommandLine commandLine, ParseResult result, CancellationToken stop)

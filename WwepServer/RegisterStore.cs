@@ -52,6 +52,10 @@ namespace WwepServer
 
         // 1 while the writer sleeps: only then does a new write have to wake it (under load it never sleeps).
         private int _writerIdle;
+
+        // Set once the writer has found the queue empty and will sleep until woken: from then on it takes no write that
+        // nobody woke it for. Tests wait for it instead of guessing how long the writer needs to get there.
+        private readonly ManualResetEventSlim _writerAsleep = new ManualResetEventSlim(false, spinCount: 0);
         private volatile bool _closing;
 
         // Committed values only: one array per device, created by the writer thread at the device's first write.
@@ -257,6 +261,23 @@ namespace WwepServer
             }
         }
 
+        /// <summary>
+        /// Waits until the writer thread has found the queue empty and sleeps until a write wakes it (for tests: from
+        /// then on, writes of a thread that commits its own cannot be taken by the writer).
+        /// </summary>
+        /// <param name="limit">How long to wait at most (a guard against a hang, not a guess at the machine's speed).</param>
+        /// <returns>True when the writer sleeps.</returns>
+        internal bool WaitUntilWriterSleeps(TimeSpan limit)
+        {
+            return _writerAsleep.Wait(limit);
+        }
+
+        /// <summary>Whether something has asked the writer thread to wake up since it last went to sleep.</summary>
+        internal bool WriterWakeRequested
+        {
+            get { return _wake.IsSet; }
+        }
+
         /// <summary>Finishes the writes already queued, then closes the database.</summary>
         public void Dispose()
         {
@@ -268,6 +289,7 @@ namespace WwepServer
             _closing = true;
             _wake.Set();
             _writer.Join();
+            _writerAsleep.Dispose();
 
             // A thread that was committing its own writes when stopping began finishes before the statements go.
             Monitor.Enter(_commitLock);
@@ -390,7 +412,9 @@ namespace WwepServer
                     continue;
                 }
 
+                _writerAsleep.Set();
                 _wake.Wait();
+                _writerAsleep.Reset();
             }
         }
 

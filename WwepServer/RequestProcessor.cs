@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 using WwepDevice.Core;
 
 namespace WwepServer
@@ -12,15 +11,12 @@ namespace WwepServer
     public sealed class RequestProcessor
     {
         private readonly RegisterStore _store;
-        private readonly ILogger _logger;
 
         /// <summary>Creates the processor.</summary>
-        /// <param name="store">The registers.</param>
-        /// <param name="logger">Where identity violations and store failures are reported.</param>
-        public RequestProcessor(RegisterStore store, ILogger logger)
+        /// <param name="store">The registers (it logs its own failures).</param>
+        public RequestProcessor(RegisterStore store)
         {
             _store = store;
-            _logger = logger;
         }
 
         /// <summary>Answers a request.</summary>
@@ -28,9 +24,8 @@ namespace WwepServer
         /// <param name="count">How many.</param>
         /// <param name="identity">The mutual-TLS identity, or null when the connection has none (plain, or TLS without client certificates).</param>
         /// <param name="reply">Receives the reply from offset 0; at least <see cref="WwepCodec.AcceptLength"/> bytes.</param>
-        /// <param name="peer">The client, for log lines.</param>
-        /// <returns>The reply's length and, for X, the reason.</returns>
-        public async ValueTask<ReplyOutcome> ProcessAsync(byte[] request, int count, ClientIdentity? identity, byte[] reply, string peer)
+        /// <returns>The reply's length and, for X, the reason (and the failure cause, for an identity refusal).</returns>
+        public async ValueTask<ReplyOutcome> ProcessAsync(byte[] request, int count, ClientIdentity? identity, byte[] reply)
         {
             WwepParseError error = WwepCodec.ParseRequest(request, 0, count, out WwepMessage message);
             if (error != WwepParseError.None)
@@ -40,9 +35,9 @@ namespace WwepServer
 
             if (identity != null && !identity.Allows(message.DeviceId))
             {
+                // The connection's failure log names it (once per address, not once per request).
                 string reason = "device " + DeviceIdentity.ToHex(message.DeviceId) + " is not the client certificate's (CN=" + identity.CommonName + ")";
-                _logger.LogWarning("refused {Request} from {Peer}: {Reason}", message.ToString(), peer, reason);
-                return Reject(reply, reason);
+                return new ReplyOutcome(WwepCodec.BuildReject(reply, 0), reason, FailureCause.OtherDevice);
             }
 
             if (message.IsWrite)

@@ -13,11 +13,8 @@ namespace WwepServer
     /// </summary>
     public sealed class ServerCertificate : IDisposable
     {
-        /// <summary>The command that creates the project CA (see certs/).</summary>
-        public const string CreateCaCommand = "dotnet run --project certs/tool -- init";
-
         /// <summary>The command that creates the server certificate from the project CA.</summary>
-        public const string CreateServerCommand = "dotnet run --project certs/tool -- server";
+        public const string CreateServerCommand = CertsTool.Run + " server";
 
         private readonly X509Certificate2Collection _chain;
 
@@ -42,13 +39,16 @@ namespace WwepServer
         /// </summary>
         /// <param name="certificatePath">PEM certificate file.</param>
         /// <param name="keyPath">PEM private key file.</param>
-        /// <param name="createHint">Added to a missing-file error: how to create the file.</param>
         /// <returns>The loaded certificate.</returns>
         /// <exception cref="StartupException">A file is missing, unreadable or the key does not match.</exception>
-        public static ServerCertificate Load(string certificatePath, string keyPath, string createHint)
+        public static ServerCertificate Load(string certificatePath, string keyPath)
         {
-            RequireFile(certificatePath, "server certificate", createHint);
-            RequireFile(keyPath, "server private key", createHint);
+            if (!File.Exists(certificatePath) || !File.Exists(keyPath))
+            {
+                string advice = CertsTool.ServerFilesAdvice(certificatePath, keyPath);
+                RequireFile(certificatePath, "server certificate", advice);
+                RequireFile(keyPath, "server private key", advice);
+            }
 
             X509Certificate2 leaf;
             try

@@ -98,6 +98,14 @@ namespace WwepServer
         /// <summary>The classroom view's port.</summary>
         public Option<int> WebPort { get; } = PortOption("--web-port", ServerOptions.DefaultWebPort, "HTTP port of the read-only classroom view: every device's LED and registers, live (open http://<this machine>:<port>/ in a browser; GET /api/devices gives JSON); 0 turns it off.", zeroMeansOff: true);
 
+        /// <summary>Names for the boards.</summary>
+        public Option<FileInfo> Roster { get; } = new Option<FileInfo>("--roster")
+        {
+            Description = "CSV file of lines 'device ID,name' (for example 0FAC,Ada; a header line is allowed): the classroom view "
+                + "shows each name on its board's card and in /api/devices, and counts the boards on it not seen yet.",
+            HelpName = "file",
+        };
+
         /// <summary>The mDNS name.</summary>
         public Option<string> MdnsName { get; } = new Option<string>("--mdns-name")
         {
@@ -137,7 +145,7 @@ namespace WwepServer
                 + "registers kept on disk. Press Ctrl+C to stop.")
             {
                 PlainPort, TlsPort, Bind, NoPlain, Certificate, Key, ClientCa, RequireClientCert, Data,
-                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, SntpPort, MdnsName, NoMdns, LogLevel,
+                MaxConnections, MaxConnectionsPerPeer, MaxRequestBytes, RequestIdleMs, FirstByteWait, HandshakeTimeout, AllowPlain, WebPort, Roster, SntpPort, MdnsName, NoMdns, LogLevel,
             };
             command.SetAction(action);
             return command;
@@ -172,6 +180,8 @@ namespace WwepServer
                 AllowPlain = result.GetValue(AllowPlain),
                 SntpPort = result.GetValue(SntpPort),
                 WebPort = result.GetValue(WebPort),
+                WebPortRequired = result.GetResult(WebPort) is OptionResult web && !web.Implicit,
+                RosterPath = result.GetValue(Roster)?.FullName,
                 MdnsEnabled = !result.GetValue(NoMdns),
                 MdnsName = result.GetValue(MdnsName) ?? ServerOptions.DefaultMdnsName,
                 TlsHandshakeTimeout = TimeSpan.FromSeconds(result.GetValue(HandshakeTimeout)),
@@ -197,65 +207,70 @@ namespace WwepServer
 
         private static Option<int> PortOption(string name, int defaultPort, string description, bool zeroMeansOff = false)
         {
-            string range = zeroMeansOff ? " (0 turns it off)" : " (0 picks a free port)";
-            var option = new Option<int>(name)
+            string allowed = "1 to 65535" + (zeroMeansOff ? " (0 turns it off)" : " (0 picks a free port)");
+            return new Option<int>(name)
             {
                 Description = description,
                 HelpName = "port",
                 DefaultValueFactory = _ => defaultPort,
+                CustomParser = result => ParseNumber(result, name, allowed, 0, 65535, defaultPort),
             };
-            option.Validators.Add(result =>
-            {
-                int port = result.GetValueOrDefault<int>();
-                if (port < 0 || port > 65535)
-                {
-                    result.AddError(name + " must be 1 to 65535" + range + ", got " + port);
-                }
-            });
-            return option;
         }
 
         private static Option<int> PositiveOption(string name, int defaultValue, int minimum, string description)
         {
-            var option = new Option<int>(name)
+            return new Option<int>(name)
             {
                 Description = description,
                 HelpName = "n",
                 DefaultValueFactory = _ => defaultValue,
+                CustomParser = result => ParseNumber(result, name, "at least " + minimum, minimum, int.MaxValue, defaultValue),
             };
-            option.Validators.Add(result =>
-            {
-                int value = result.GetValueOrDefault<int>();
-                if (value < minimum)
-                {
-                    result.AddError(name + " must be at least " + minimum + ", got " + value);
-                }
-            });
-            return option;
         }
 
         private static Option<double> SecondsOption(string name, double defaultSeconds, string description)
         {
-            var option = new Option<double>(name)
+            return new Option<double>(name)
             {
                 Description = description,
                 HelpName = "seconds",
                 DefaultValueFactory = _ => defaultSeconds,
-            };
-            option.Validators.Add(result =>
-            {
-                double value = result.GetValueOrDefault<double>();
-                if (!(value > 0) || value > 3600)
+                CustomParser = result =>
                 {
-                    result.AddError(name + " must be more than 0 and at most 3600 seconds, got " + value.ToString(CultureInfo.InvariantCulture));
-                }
-            });
-            return option;
+                    string text = TokenOf(result);
+                    if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && value <= 3600)
+                    {
+                        return value;
+                    }
+
+                    result.AddError(name + " must be more than 0 and at most 3600 seconds, got '" + text + "'");
+                    return defaultSeconds;
+                },
+            };
+        }
+
+        // A number option read here rather than by System.CommandLine's converter: its validators cannot see a value that
+        // did not convert (they throw), and its own message names a .NET type instead of what is allowed.
+        private static int ParseNumber(ArgumentResult result, string name, string allowed, int minimum, int maximum, int fallback)
+        {
+            string text = TokenOf(result);
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= minimum && value <= maximum)
+            {
+                return value;
+            }
+
+            result.AddError(name + " must be " + allowed + ", got '" + text + "'");
+            return fallback;
+        }
+
+        private static string TokenOf(ArgumentResult result)
+        {
+            return result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         }
 
         private static IPAddress ParseAddress(ArgumentResult result)
         {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            string text = TokenOf(result);
             if (IPAddress.TryParse(text, out IPAddress? address))
             {
                 return address;

@@ -97,6 +97,15 @@ namespace WwepServer
         /// <summary>HTTP port of the read-only classroom view; 0 turns it off.</summary>
         public int WebPort { get; set; } = DefaultWebPort;
 
+        /// <summary>
+        /// True when the web port was asked for by name (--web-port): then a port that cannot be had stops the start.
+        /// The default 8080 taken by another program is one line in the banner instead, and WWEP is served anyway.
+        /// </summary>
+        public bool WebPortRequired { get; set; }
+
+        /// <summary>CSV file of <c>device ID,name</c> lines for the classroom view, or null for none.</summary>
+        public string? RosterPath { get; set; }
+
         /// <summary>Whether the server answers mDNS queries for <see cref="MdnsName"/> and this machine's own name.</summary>
         public bool MdnsEnabled { get; set; } = true;
 

@@ -36,7 +36,11 @@ namespace WwepServer
                 + (host.ClientCaSubject != null ? "required, issued by " + host.ClientCaSubject + ")" : "not asked for)"));
             if (host.Web != null)
             {
-                lines.Add("  classroom view on http://" + PeerName.Format(host.Web.EndPoint) + "/ (read-only: every device's LED and registers, live; JSON at /api/devices)");
+                lines.Add("  classroom view on http://" + PeerName.Format(host.Web.EndPoint) + "/ (read-only: every board, its LED, registers and last failure, live; JSON at /api/devices)");
+                if (options.RosterPath != null)
+                {
+                    lines.Add("  roster: " + host.Roster.Names.Count + " board name(s) from " + options.RosterPath);
+                }
                 if (IsAnyAddress(options.BindAddress))
                 {
                     // 0.0.0.0 is no address a browser can open: name the ones it can.
@@ -46,7 +50,7 @@ namespace WwepServer
             }
             else
             {
-                lines.Add(host.WebProblem != null ? "  " + host.WebProblem : "  classroom view off (--web-port 0)");
+                lines.Add(host.WebProblem != null ? "  classroom view off: " + host.WebProblem : "  classroom view off (--web-port 0)");
             }
 
             if (host.Mdns != null)

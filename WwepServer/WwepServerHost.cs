@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -48,33 +46,27 @@ namespace WwepServer
         private readonly List<Task> _acceptLoops = new List<Task>();
         private readonly List<Thread> _acceptThreads = new List<Thread>();
         private readonly ClientCertificatePolicy? _clientPolicy;
+
+        // Ends each period of the failure log: the "... and N more from <address>" lines.
+        private readonly Timer _failureCounts;
         private readonly TaskCompletionSource _allClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _stopping;
 
-        private WwepServerHost(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput, ServerCertificate certificate, ClientCertificatePolicy? clientPolicy, RegisterStore store)
+        private WwepServerHost(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput, ServerCertificate certificate, ClientCertificatePolicy? clientPolicy, RegisterStore store, Roster roster)
         {
+            Roster = roster;
             _options = options;
             _logger = loggerFactory.CreateLogger("WwepServer");
             Certificate = certificate;
             _clientPolicy = clientPolicy;
             Store = store;
             _transactions = new TransactionLog(transactionOutput);
-            var tlsOptions = new SslServerAuthenticationOptions
-            {
-                ServerCertificateContext = certificate.Context,
-                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                ClientCertificateRequired = options.RequireClientCertificate,
-                CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
-                AllowRenegotiation = false,
-            };
-            if (clientPolicy != null)
-            {
-                tlsOptions.RemoteCertificateValidationCallback = clientPolicy.Validate;
-            }
-
             _limiter = new ConnectionLimiter(options, _logger);
             _feed = options.WebPort > 0 ? new LiveFeed() : null;
-            _handler = new ConnectionHandler(options, new RequestProcessor(store, _logger), _transactions, tlsOptions, _limiter, _feed, _logger)
+            Failures = new FailureLog(_logger, FailureLog.DefaultPeriod);
+            _failureCounts = new Timer(_ => Failures.Flush(), null, FailureLog.DefaultPeriod, FailureLog.DefaultPeriod);
+            var tls = new TlsServerSettings(certificate, clientPolicy);
+            _handler = new ConnectionHandler(options, new RequestProcessor(store), _transactions, tls, _limiter, _feed, Failures, _logger)
             {
                 PlainSilenceBeforeAccept = OperatingSystem.IsLinux() ? TimeSpan.FromSeconds(DeferAcceptSeconds) : TimeSpan.Zero,
             };
@@ -117,6 +109,9 @@ namespace WwepServer
         /// <summary>The registers.</summary>
         public RegisterStore Store { get; }
 
+        /// <summary>The boards' names (empty without --roster).</summary>
+        public Roster Roster { get; }
+
         /// <summary>Connections open right now.</summary>
         public int OpenConnections
         {
@@ -141,6 +136,9 @@ namespace WwepServer
             get { return _limiter; }
         }
 
+        /// <summary>Failed connections: counted by cause, logged once per address and cause, then counted per period.</summary>
+        public FailureLog Failures { get; }
+
         /// <summary>The per-connection handler (its counters show which limits were hit).</summary>
         public ConnectionHandler Connections
         {
@@ -159,19 +157,20 @@ namespace WwepServer
         public static WwepServerHost Start(ServerOptions options, ILoggerFactory loggerFactory, TextWriter transactionOutput)
         {
             ILogger logger = loggerFactory.CreateLogger("WwepServer");
-            string createHint = "create it with: " + ServerCertificate.CreateCaCommand + " then " + ServerCertificate.CreateServerCommand + " (or pass --cert and --key)";
-            var certificate = ServerCertificate.Load(options.CertificatePath, options.KeyPath, createHint);
+            // The roster first: a bad line is the teacher's to fix before anything listens.
+            Roster roster = options.RosterPath != null ? Roster.Load(options.RosterPath) : Roster.Empty;
+            var certificate = ServerCertificate.Load(options.CertificatePath, options.KeyPath);
             ClientCertificatePolicy? clientPolicy = null;
             RegisterStore? store = null;
             try
             {
                 if (options.RequireClientCertificate)
                 {
-                    clientPolicy = ClientCertificatePolicy.Load(options.ClientCaPath, logger);
+                    clientPolicy = ClientCertificatePolicy.Load(options.ClientCaPath);
                 }
 
                 store = RegisterStore.Open(options.DataDirectory, logger);
-                var host = new WwepServerHost(options, loggerFactory, transactionOutput, certificate, clientPolicy, store);
+                var host = new WwepServerHost(options, loggerFactory, transactionOutput, certificate, clientPolicy, store, roster);
                 try
                 {
                     host.Listen();
@@ -226,6 +225,10 @@ namespace WwepServer
                 await Task.WhenAny(_allClosed.Task, Task.Delay(TimeSpan.FromSeconds(3))).ConfigureAwait(false);
             }
 
+            // The last period's counts, so that no failure goes unreported.
+            await _failureCounts.DisposeAsync().ConfigureAwait(false);
+            Failures.Flush();
+
             Store.Dispose();
             _transactions.Dispose();
             _clientPolicy?.Dispose();
@@ -262,8 +265,13 @@ namespace WwepServer
 
             if (_feed != null)
             {
-                Web = ClassroomWebServer.TryStart(_options.BindAddress, _options.WebPort, Store, _feed, _loggerFactory, out string? problem);
+                Web = ClassroomWebServer.TryStart(_options.BindAddress, _options.WebPort, Store, _feed, Roster, Failures, _loggerFactory, out string? problem);
                 WebProblem = problem;
+                if (problem != null && _options.WebPortRequired)
+                {
+                    // Asked for by name: a view the teacher expects and does not get is a failed start, not a footnote.
+                    throw new StartupException(problem);
+                }
             }
         }
 

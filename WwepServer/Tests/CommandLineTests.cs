@@ -47,7 +47,7 @@ namespace WwepServer.Tests
                 "--cert", "/x/s.pem", "--key", "/x/k.pem", "--client-ca", "/x/ca.pem", "--require-client-cert",
                 "--data", "/x/data", "--max-connections", "7", "--max-request-bytes", "20", "--request-idle-ms", "50",
                 "--first-byte-wait", "2.5", "--handshake-timeout", "3", "--max-connections-per-peer", "4", "--allow-plain",
-                "--sntp-port", "1123", "--web-port", "8181", "--mdns-name", "lab.local", "--no-mdns",
+                "--sntp-port", "1123", "--web-port", "8181", "--mdns-name", "lab.local", "--no-mdns", "--roster", "/x/roster.csv",
             });
             Assert.Empty(result.Errors);
 
@@ -69,6 +69,7 @@ namespace WwepServer.Tests
             Assert.True(options.AllowPlain);
             Assert.Equal(1123, options.SntpPort);
             Assert.Equal(8181, options.WebPort);
+            Assert.Equal("/x/roster.csv", options.RosterPath);
             Assert.Equal("lab.local", options.MdnsName);
             Assert.False(options.MdnsEnabled);
             Assert.Equal(TimeSpan.FromSeconds(3), options.TlsHandshakeTimeout);
@@ -96,15 +97,89 @@ namespace WwepServer.Tests
         }
 
         [Theory]
-        [InlineData("--max-request-bytes 5", "--max-request-bytes must be at least 13, got 5")]
+        [InlineData("--max-request-bytes 5", "--max-request-bytes must be at least 13, got '5'")]
+        [InlineData("--max-connections many", "--max-connections must be at least 1, got 'many'")]
         [InlineData("--bind banana", "--bind needs an IP address such as 0.0.0.0, 127.0.0.1 or ::, got 'banana'")]
-        [InlineData("--plain-port 70000", "--plain-port must be 1 to 65535")]
+        [InlineData("--plain-port 70000", "--plain-port must be 1 to 65535 (0 picks a free port), got '70000'")]
+        [InlineData("--plain-port abc", "--plain-port must be 1 to 65535 (0 picks a free port), got 'abc'")]
+        [InlineData("--web-port -1", "--web-port must be 1 to 65535 (0 turns it off), got '-1'")]
         [InlineData("--handshake-timeout 0", "--handshake-timeout must be more than 0")]
+        [InlineData("--first-byte-wait soon", "--first-byte-wait must be more than 0 and at most 3600 seconds, got 'soon'")]
         public void BadValuesAreNamedWithWhatIsAllowed(string args, string expected)
         {
             var commandLine = new ServerCommandLine();
             ParseResult result = commandLine.CreateCommand((_, _) => Task.FromResult(0)).Parse(args);
             Assert.Contains(result.Errors, error => error.Message.Contains(expected, StringComparison.Ordinal));
+        }
+
+        // The issue: "--plain-port abc" crashed with an unhandled exception and a stack trace.
+        [Fact]
+        public async Task ABadNumberIsOneLineOnStandardErrorWithoutHelpOrStackTrace()
+        {
+            var (exit, stdout, stderr) = await ServerProcess.RunToExitAsync(Directory.GetCurrentDirectory(), "--plain-port", "abc");
+            Assert.Equal(1, exit);
+            Assert.Equal("error: --plain-port must be 1 to 65535 (0 picks a free port), got 'abc' (see --help)", stderr.Trim());
+            Assert.Equal(string.Empty, stdout.Trim());
+        }
+
+        // Asked for by name, a web port another program holds stops the start: one line, no ASP.NET stack trace before it.
+        [Fact]
+        public async Task AWebPortInUseIsOneLineAndExitsNonZero()
+        {
+            using Socket holder = FreePorts.HoldTcp(out int port);
+            string data = TestServer.NewDataFolder();
+            try
+            {
+                var (exit, stdout, stderr) = await ServerProcess.RunToExitAsync(
+                    Directory.GetCurrentDirectory(), "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0", "--web-port", port.ToString(),
+                    "--data", data, "--cert", TestPki.Shared.ServerCertificatePath, "--key", TestPki.Shared.ServerKeyPath);
+                Assert.Equal(2, exit);
+                string error = stderr.Trim();
+                Assert.DoesNotContain("\n", error);
+                Assert.StartsWith("error: cannot listen on 127.0.0.1:" + port + " for the classroom view", error);
+                Assert.Contains("--web-port", error);
+                Assert.Equal(string.Empty, stdout.Trim());
+            }
+            finally
+            {
+                if (Directory.Exists(data))
+                {
+                    Directory.Delete(data, recursive: true);
+                }
+            }
+        }
+
+        [Fact]
+        public void TheWebPortIsRequiredOnlyWhenAskedForByName()
+        {
+            var commandLine = new ServerCommandLine();
+            RootCommand command = commandLine.CreateCommand((_, _) => Task.FromResult(0));
+            Assert.False(commandLine.ToOptions(command.Parse(Array.Empty<string>()), "/repo").WebPortRequired);
+            Assert.True(commandLine.ToOptions(command.Parse("--web-port 8080"), "/repo").WebPortRequired);
+        }
+
+        // "certs init" refuses when a CA exists: with the CA in certs/, the fix is "server" alone.
+        [Fact]
+        public async Task AMissingCertificateBesideAnExistingCaNamesOnlyTheServerCommand()
+        {
+            string repo = FakeRepository();
+            try
+            {
+                File.Copy(TestPki.Shared.CaPath, Path.Combine(repo, "certs", "ca.crt.pem"));
+                File.WriteAllText(Path.Combine(repo, "certs", "ca.key.pem"), "TEST ONLY: the advice only looks whether it is there");
+                var (exit, _, stderr) = await ServerProcess.RunToExitAsync(Path.Combine(repo, "WwepServer"), "--plain-port", "0", "--tls-port", "0", "--bind", "127.0.0.1");
+                Assert.Equal(2, exit);
+                string error = stderr.Trim();
+                Assert.DoesNotContain("\n", error);
+                Assert.StartsWith("error: server certificate not found: " + Path.Combine(repo, "certs", "server.crt.pem"), error);
+                Assert.Contains("the CA is there", error);
+                Assert.Contains("make it with: dotnet run --project certs/tool -- server ", error);
+                Assert.DoesNotContain("-- init", error);
+            }
+            finally
+            {
+                Directory.Delete(repo, recursive: true);
+            }
         }
 
         [Fact]
@@ -157,10 +232,7 @@ namespace WwepServer.Tests
         [Fact]
         public void APortInUseIsNamedWithTheOptionThatChangesIt()
         {
-            using var squatter = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            squatter.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            squatter.Listen();
-            int port = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+            using Socket squatter = FreePorts.HoldTcp(out int port);
 
             StartupException error = Assert.Throws<StartupException>(() => TestServer.Start(configure: o => o.PlainPort = port));
             Assert.Contains("cannot listen on 127.0.0.1:" + port, error.Message);

@@ -23,6 +23,18 @@ namespace WwepServer.Tests
             return Probe(SocketType.Dgram, ProtocolType.Udp);
         }
 
+        /// <summary>A TCP port on 127.0.0.1 that the returned socket holds (listening) until it is disposed.</summary>
+        /// <param name="port">The held port.</param>
+        /// <returns>The socket.</returns>
+        public static Socket HoldTcp(out int port)
+        {
+            var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            holder.Listen();
+            port = ((IPEndPoint)holder.LocalEndPoint!).Port;
+            return holder;
+        }
+
         private static int Probe(SocketType type, ProtocolType protocol)
         {
             using var probe = new Socket(AddressFamily.InterNetwork, type, protocol);

@@ -48,8 +48,15 @@ namespace WwepServer.Tests
                 }
 
                 Assert.Equal(20, server.Host.Connections.HandshakeTimeouts);
-                string line = await server.Log.WaitForAsync("TLS handshake time limit", TimeSpan.FromSeconds(5));
-                Assert.Contains("--handshake-timeout 3", line);
+
+                // Ten of each, from one address: one line each, the rest counted.
+                string silent = await server.Log.WaitForAsync("(silent-before-hello)", TimeSpan.FromSeconds(5));
+                string stalledLine = await server.Log.WaitForAsync("(stalled-mid-handshake)", TimeSpan.FromSeconds(5));
+                Assert.Contains("nothing sent for 3 s (--handshake-timeout)", silent);
+                Assert.Contains("11 byte(s) of handshake, then nothing for 3 s (--handshake-timeout)", stalledLine);
+                Assert.Single(server.Log.Lines, line => line.Contains("(silent-before-hello)", StringComparison.Ordinal));
+                Assert.Equal(10, server.Host.Failures.Count(FailureCause.SilentBeforeHello));
+                Assert.Equal(10, server.Host.Failures.Count(FailureCause.StalledMidHandshake));
             }
             finally
             {
@@ -134,12 +141,21 @@ namespace WwepServer.Tests
         /// <summary>Polls until the condition holds; fails the test after 10 s.</summary>
         /// <param name="condition">What to wait for.</param>
         /// <returns>Completes when it holds.</returns>
-        internal static async Task WaitUntilAsync(Func<bool> condition)
+        internal static Task WaitUntilAsync(Func<bool> condition)
         {
-            DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            return WaitUntilAsync(condition, TimeSpan.FromSeconds(10));
+        }
+
+        /// <summary>Polls until the condition holds; fails the test when it has not within the bound.</summary>
+        /// <param name="condition">What to wait for.</param>
+        /// <param name="within">The bound (a guard against a hang, not a measurement).</param>
+        /// <returns>Completes when it holds.</returns>
+        internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)
+        {
+            DateTime deadline = DateTime.UtcNow + within;
             while (!condition())
             {
-                Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
+                Assert.True(DateTime.UtcNow < deadline, "condition not met within " + within.TotalSeconds + " s");
                 await Task.Delay(10);
             }
         }

@@ -36,7 +36,8 @@ namespace WwepServer.Tests
             await using var server = TestServer.Start(configure: o => o.RequireClientCertificate = true);
             using X509Certificate2 teacher = TestPki.Shared.IssueClient("teacher");
             Assert.Equal("X", await WwepTestClient.RequestAsync(server.Tls, "W0FAC0B1234", tls: true, teacher));
-            await server.Log.WaitForAsync("CN=teacher", TimeSpan.FromSeconds(5));
+            string line = await server.Log.WaitForAsync("(client-cert-not-a-device)", TimeSpan.FromSeconds(5));
+            Assert.Contains("(CN=teacher)", line);
             Assert.Equal(0, server.Host.Store.RegisterCount);
         }
 
@@ -46,7 +47,7 @@ namespace WwepServer.Tests
             await using var server = TestServer.Start(configure: o => o.RequireClientCertificate = true);
             string reply = await ReplyOrEmptyAsync(() => WwepTestClient.RequestAsync(server.Tls, "W0FAC0B1234", tls: true));
             Assert.Equal(string.Empty, reply);
-            await server.Log.WaitForAsync("sent no certificate", TimeSpan.FromSeconds(5));
+            await server.Log.WaitForAsync("(client-cert-missing)", TimeSpan.FromSeconds(5));
             Assert.Equal(0, server.Host.Store.RegisterCount);
         }
 
@@ -59,8 +60,8 @@ namespace WwepServer.Tests
 
             string reply = await ReplyOrEmptyAsync(() => WwepTestClient.RequestAsync(server.Tls, "W0FAC0B1234", tls: true, stranger));
             Assert.Equal(string.Empty, reply);
-            string line = await server.Log.WaitForAsync("refused TLS client certificate CN=0FAC", TimeSpan.FromSeconds(5));
-            Assert.Contains("WWEP TEST ONLY CA", line);
+            string line = await server.Log.WaitForAsync("(CN=0FAC): the board's device certificate was not made by the CA this server trusts", TimeSpan.FromSeconds(5));
+            Assert.Contains("this server trusts CN=WWEP TEST ONLY CA", line);
             Assert.Equal(0, server.Host.Store.RegisterCount);
         }
 

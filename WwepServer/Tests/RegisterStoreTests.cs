@@ -10,12 +10,13 @@ namespace WwepServer.Tests
     /// <summary>
     /// The store's two ways of committing: the writer thread, and a thread that promised to commit its own writes (as
     /// the plain port's accept thread does). Each test runs the committing side on a thread of its own, because the
-    /// promise is per thread.
+    /// promise is per thread. No test guesses how fast the writer thread is: each waits until the writer sleeps
+    /// (it found the queue empty and takes nothing until woken), so what it can and cannot have done is certain.
     /// </summary>
     public sealed class RegisterStoreTests
     {
-        // Long enough for the writer thread to have committed a write it had been woken for, many times over.
-        private static readonly TimeSpan WriterChance = TimeSpan.FromMilliseconds(300);
+        // Only a guard against a hang: the writer goes to sleep within microseconds of opening an idle store.
+        private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
         [Fact]
         public void WritesOfAThreadThatCommitsItsOwnWaitForItsCommitAndAreDurableOnceItReturns()
@@ -28,11 +29,13 @@ namespace WwepServer.Tests
                     OnOwnThread(() =>
                     {
                         RegisterStore.CommitWritesOnThisThread();
+                        Assert.True(store.WaitUntilWriterSleeps(HangGuard), "the writer thread never went to sleep");
                         Task first = store.WriteAsync(0x0FAC, 0x0B, 0x1234);
                         Task second = store.WriteAsync(0x0FAC, 0x0C, 0x0001);
 
-                        // Not woken, the writer thread leaves them to this thread: nothing is acknowledged yet.
-                        Thread.Sleep(WriterChance);
+                        // The writes did not wake the sleeping writer thread, so it cannot have taken them: nothing is
+                        // acknowledged yet.
+                        Assert.False(store.WriterWakeRequested, "a write of a thread that commits its own woke the writer thread");
                         Assert.False(first.IsCompleted, "the writer thread committed a write this thread had promised to commit");
                         Assert.False(store.TryRead(0x0FAC, 0x0B, out _));
 
@@ -66,8 +69,9 @@ namespace WwepServer.Tests
             {
                 using RegisterStore store = RegisterStore.Open(data, NullLogger.Instance);
                 OnOwnThread(() => RegisterStore.CommitWritesOnThisThread());
+                Assert.True(store.WaitUntilWriterSleeps(HangGuard), "the writer thread never went to sleep");
 
-                // This thread made no promise (the one above did, for itself only).
+                // This thread made no promise (the one above did, for itself only): its write wakes the writer.
                 await store.WriteAsync(0x0FAC, 0x0B, 0x1234).WaitAsync(TimeSpan.FromSeconds(10));
                 Assert.True(store.TryRead(0x0FAC, 0x0B, out int value));
                 Assert.Equal(0x1234, value);
@@ -90,8 +94,10 @@ namespace WwepServer.Tests
                     OnOwnThread(() =>
                     {
                         RegisterStore.CommitWritesOnThisThread();
+                        Assert.True(store.WaitUntilWriterSleeps(HangGuard), "the writer thread never went to sleep");
                         write = store.WriteAsync(0x0FAC, 0x0B, 0x1234);
                     });
+                    Assert.False(store.WriterWakeRequested);
                     Assert.False(write!.IsCompleted);
                 }
 

@@ -72,21 +72,26 @@ namespace WwepServer.Tests
 
         /// <summary>A device client certificate (with key) from this CA.</summary>
         /// <param name="commonName">For example <c>0FAC</c>.</param>
+        /// <param name="validFrom">Start of validity (default: a day ago).</param>
+        /// <param name="validTo">End of validity (default: in 30 days).</param>
         /// <returns>The certificate.</returns>
-        public X509Certificate2 IssueClient(string commonName)
+        public X509Certificate2 IssueClient(string commonName, DateTimeOffset? validFrom = null, DateTimeOffset? validTo = null)
         {
-            return Issue("CN=" + commonName, null, "1.3.6.1.5.5.7.3.2", out _);
+            return Issue("CN=" + commonName, null, "1.3.6.1.5.5.7.3.2", out _, validFrom, validTo);
         }
 
         /// <summary>Writes a client certificate and key as PEM files (for openssl s_client).</summary>
         /// <param name="commonName">The CN.</param>
         /// <param name="certificatePath">The certificate file.</param>
         /// <param name="keyPath">The key file.</param>
-        public void WriteClientFiles(string commonName, out string certificatePath, out string keyPath)
+        /// <param name="validFrom">Start of validity (default: a day ago).</param>
+        /// <param name="validTo">End of validity (default: in 30 days).</param>
+        public void WriteClientFiles(string commonName, out string certificatePath, out string keyPath, DateTimeOffset? validFrom = null, DateTimeOffset? validTo = null)
         {
-            X509Certificate2 certificate = Issue("CN=" + commonName, null, "1.3.6.1.5.5.7.3.2", out ECDsa key);
-            certificatePath = Path.Combine(Folder, "client-" + commonName + ".crt.pem");
-            keyPath = Path.Combine(Folder, "client-" + commonName + ".key.pem");
+            X509Certificate2 certificate = Issue("CN=" + commonName, null, "1.3.6.1.5.5.7.3.2", out ECDsa key, validFrom, validTo);
+            string name = commonName + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            certificatePath = Path.Combine(Folder, "client-" + name + ".crt.pem");
+            keyPath = Path.Combine(Folder, "client-" + name + ".key.pem");
             File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
             File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
         }
@@ -104,7 +109,7 @@ namespace WwepServer.Tests
             }
         }
 
-        private X509Certificate2 Issue(string subject, X509Extension? subjectAlternativeNames, string extendedKeyUsage, out ECDsa key)
+        private X509Certificate2 Issue(string subject, X509Extension? subjectAlternativeNames, string extendedKeyUsage, out ECDsa key, DateTimeOffset? validFrom = null, DateTimeOffset? validTo = null)
         {
             key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -120,7 +125,7 @@ namespace WwepServer.Tests
             byte[] serial = new byte[12];
             RandomNumberGenerator.Fill(serial);
             serial[0] &= 0x7F;
-            using X509Certificate2 issued = request.Create(Ca.SubjectName, X509SignatureGenerator.CreateForECDsa(_caKey), DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), serial);
+            using X509Certificate2 issued = request.Create(Ca.SubjectName, X509SignatureGenerator.CreateForECDsa(_caKey), validFrom ?? DateTimeOffset.UtcNow.AddDays(-1), validTo ?? DateTimeOffset.UtcNow.AddDays(30), serial);
             return issued.CopyWithPrivateKey(key);
         }
     }

@@ -70,7 +70,9 @@ namespace WwepServer.Tests
             string? data = await reader.ReadLineAsync(bound.Token);
             TimeSpan delay = DateTime.UtcNow - written;
             Assert.NotNull(data);
-            Assert.Contains("\"id\":\"02E8\",\"led\":true", data);
+            Assert.Contains("\"id\":\"02E8\"", data);
+            Assert.Contains("\"led\":true", data);
+            Assert.Contains("\"online\":true", data);
             Assert.Contains("\"request\":\"W02E8050001\"", data);
             Assert.True(delay < TimeSpan.FromSeconds(1), "the update took " + delay.TotalMilliseconds + " ms");
         }
@@ -78,10 +80,7 @@ namespace WwepServer.Tests
         [Fact]
         public async Task APortInUseIsOneLineAndWwepIsStillServed()
         {
-            using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            holder.Listen();
-            int port = ((IPEndPoint)holder.LocalEndPoint!).Port;
+            using Socket holder = FreePorts.HoldTcp(out int port);
             await using var server = TestServer.Start(configure: o => o.WebPort = port);
             Assert.Null(server.Host.Web);
             string line = Assert.Single(StartupBanner.Lines(server.Host, server.Options), l => l.Contains("web view", StringComparison.Ordinal) || l.Contains("classroom view", StringComparison.Ordinal));

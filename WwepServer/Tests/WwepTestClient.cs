@@ -155,5 +155,30 @@ namespace WwepServer.Tests
 
             return Encoding.ASCII.GetString(received.ToArray());
         }
+
+        /// <summary>Sends bytes as they are (no TLS), half-closes, and returns what came back before the server closed.</summary>
+        /// <param name="endPoint">Either port.</param>
+        /// <param name="data">The bytes.</param>
+        /// <param name="from">The loopback address to send from (as a board on another machine), or null for any.</param>
+        /// <returns>The reply text (empty when the server closed without one, or reset).</returns>
+        public static async Task<string> SendRawAsync(IPEndPoint endPoint, byte[] data, string? from = null)
+        {
+            using var bound = new CancellationTokenSource(Bound);
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            if (from != null)
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(from), 0));
+            }
+
+            await socket.ConnectAsync(endPoint, bound.Token);
+            if (data.Length > 0)
+            {
+                await socket.SendAsync(data, SocketFlags.None, bound.Token);
+            }
+
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
+            socket.Shutdown(SocketShutdown.Send);
+            return await ReadToCloseAsync(stream, bound.Token);
+        }
     }
 }

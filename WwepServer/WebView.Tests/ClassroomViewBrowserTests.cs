@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.Playwright;
@@ -123,6 +124,111 @@ namespace WwepServer.WebView.Tests
             }
             finally
             {
+                if (Directory.Exists(data))
+                {
+                    Directory.Delete(data, recursive: true);
+                }
+            }
+        }
+
+        // The room as the teacher sees it at 1280 px: a board whose device certificate expired (its card names the cause
+        // and the fix, with the student's name from the roster), boards online with their last seen, one on the roster
+        // not seen, and a TLS ClientHello sent to the plain port, whose reply column stays on screen. This test's
+        // screenshot is README's (WwepServer/docs/classroom-view.png).
+        [Fact]
+        public async Task TheRoomShowsAFailingBoardItsNameOnlineLastSeenAndKeepsTheReplyColumnOnScreen()
+        {
+            await ChromiumInstaller.EnsureAsync(Chromium);
+            string data = TestServer.NewDataFolder();
+            string roster = Path.Combine(Path.GetTempPath(), "wwep-roster-" + Guid.NewGuid().ToString("N") + ".csv");
+            File.WriteAllText(roster, "device ID,name\n0FAC,Ada Lovelace\n02E8,Grace Hopper\n1A2B,Alan Turing\n3C7D,Katherine Johnson\n4E5F,Hedy Lamarr\n");
+            try
+            {
+                using ServerProcess server = await ServerProcess.StartAsync(
+                    "--bind", "127.0.0.1", "--plain-port", "0", "--tls-port", "0", "--web-port", FreePorts.Tcp().ToString(), "--data", data,
+                    "--cert", TestPki.Shared.ServerCertificatePath, "--key", TestPki.Shared.ServerKeyPath,
+                    "--require-client-cert", "--client-ca", TestPki.Shared.CaPath, "--allow-plain", "--roster", roster);
+                string url = Regex.Match(server.Output, @"classroom view on (http://[\d.]+:\d+/)").Groups[1].Value;
+
+                // Two boards in the clear from one machine, one over mutual TLS, one whose certificate has expired.
+                foreach (string request in new[] { "W1A2B050001", "W3C7D050000" })
+                {
+                    Assert.Equal("A" + request.Substring(1), await WwepTestClient.RequestAsync(server.Plain, request));
+                }
+
+                using X509Certificate2 grace = TestPki.Shared.IssueClient("02E8");
+                Assert.Equal("A02E8050001", await WwepTestClient.RequestAsync(server.Tls, "W02E8050001", tls: true, grace));
+
+                using IPlaywright playwright = await Playwright.CreateAsync();
+                await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
+                IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+                await page.GotoAsync(url);
+
+                // The view has every good board (so 127.0.0.1 has carried several devices and stands for itself) before
+                // the failures come, live.
+                foreach (string id in new[] { "1A2B", "3C7D", "02E8" })
+                {
+                    await page.Locator("#device-" + id + ".online").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+                }
+
+                using X509Certificate2 expired = TestPki.Shared.IssueClient("0FAC", DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(-2));
+                string refused;
+                try
+                {
+                    refused = await WwepTestClient.RequestAsync(server.Tls, "W0FAC050001", tls: true, expired);
+                }
+                catch (Exception e) when (e is System.Security.Authentication.AuthenticationException || e is IOException)
+                {
+                    refused = string.Empty; // TLS 1.2: the handshake fails; TLS 1.3: the connection closes after it
+                }
+
+                Assert.Equal(string.Empty, refused);
+
+                // Garbage: a TLS ClientHello on the plain port.
+                byte[] hello = await ClientHelloCapture.CaptureAsync("wwep.local", System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+                Assert.Equal("X", await WwepTestClient.SendRawAsync(server.Plain, hello));
+                await page.Locator("#device-127-0-0-1.failing").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+
+                // The failing board: its name, online, last seen today (a time without a date), the cause and the fix.
+                ILocator ada = page.Locator("#device-0FAC.failing");
+                await ada.WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+                string card = await ada.InnerTextAsync();
+                Assert.Contains("Ada Lovelace", card);
+                Assert.Contains("online", card);
+                Assert.Matches(@"last seen \d{2}:\d{2}:\d{2}", card);
+                Assert.Contains("Failing: the board's device certificate has expired", card);
+                Assert.Contains("Fix: make a new one: dotnet run --project certs/tool -- device --id 0FAC", card);
+                Assert.Contains("client-cert-expired", card);
+
+                Assert.Contains("Grace Hopper", await page.Locator("#device-02E8.online").InnerTextAsync());
+                Assert.Contains("not seen", await page.Locator("#device-4E5F").InnerTextAsync());
+                string room = await page.Locator("#totals").InnerTextAsync();
+                Assert.Contains("boards seen 5", room); // four devices and 127.0.0.1, which carried two of them and the ClientHello
+                Assert.Contains("on the roster, not seen 1", room);
+                Assert.Contains("client-cert-expired 1", room);
+                Assert.Contains("tls-on-plain-port 1", room);
+
+                // The ClientHello's row: escaped, cut, and the reply column still inside the 1280 px.
+                ILocator garbage = page.Locator("#feed tr", new PageLocatorOptions { HasText = "\\x16\\x03" });
+                await garbage.WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+                LocatorBoundingBoxResult? reply = await garbage.Locator("td").Nth(5).BoundingBoxAsync();
+                Assert.NotNull(reply);
+                Assert.True(reply!.X + reply.Width <= 1280, "the reply column ends at " + (reply.X + reply.Width) + " px");
+                Assert.StartsWith("X", await garbage.Locator("td").Nth(5).InnerTextAsync());
+                Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 1280, "the page scrolls sideways");
+                await ScreenshotAsync(page, "classroom-view.png");
+
+                // The same room seen the next day: "last seen" carries its date; online is judged by the server's clock.
+                IPage tomorrow = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+                await tomorrow.Clock.SetFixedTimeAsync(DateTime.Now.AddDays(1));
+                await tomorrow.GotoAsync(url);
+                ILocator later = tomorrow.Locator("#device-0FAC.failing");
+                await later.WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+                Assert.Matches(@"last seen \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", await later.InnerTextAsync());
+            }
+            finally
+            {
+                File.Delete(roster);
                 if (Directory.Exists(data))
                 {
                     Directory.Delete(data, recursive: true);

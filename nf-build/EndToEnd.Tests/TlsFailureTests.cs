@@ -24,11 +24,15 @@ namespace WwepEndToEnd.Tests
             _pki = pki;
         }
 
-        /// <summary>A server certificate from a foreign CA: unknown CA, no retry; fixed by the server's right certificate.</summary>
+        /// <summary>
+        /// A server certificate from a foreign CA: unknown CA, no retry; fixed by the server's right certificate. The
+        /// server names it too, in its log and on the classroom view: .NET's client (the simulator's) refuses the
+        /// certificate after the handshake and closes without an alert, which is what the server can see.
+        /// </summary>
         [Fact]
         public void WrongCaIsDiagnosedAndFixedByTheRightServerCertificate()
         {
-            using WwepServerProcess server = new WwepServerProcess();
+            using WwepServerProcess server = new WwepServerProcess { WebPort = FreePort.Next() };
             server.Start(_pki.ForeignCaServer);
             using PlainPortSentinel plain = new PlainPortSentinel();
             using DeviceUnderTest device = new DeviceUnderTest(DeviceUnderTest.Settings(LinkMode.Tls, plain.Port, server.TlsPort), DeviceUnderTest.Credentials(_pki.ProjectCa));
@@ -40,6 +44,13 @@ namespace WwepEndToEnd.Tests
             Expect.Printed(device, NotStoredPermanent);
             Assert.Equal(1, device.Controller.Sends);
             Assert.Equal("X", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));
+            string logged = Assert.Single(server.LinesContaining("(closed-after-handshake)", 1));
+            Assert.Contains("a .NET client, such as the simulator, that refuses this server's certificate or its name", logged);
+            Assert.Contains("fix: give the client this server's CA (the simulator: --ca certs/ca.crt.pem; a board: dotnet run --project certs/tool -- embed, rebuild and deploy)", logged);
+            string boards = server.BoardsJson("\"cause\":\"closed-after-handshake\"");
+            Assert.Contains("\"key\":\"127.0.0.1\"", boards);
+            Assert.Contains("\"cause\":\"closed-after-handshake\"", boards);
+            Assert.Contains("dotnet run --project certs/tool -- embed", boards);
 
             server.Kill();
             server.Start(_pki.ProjectServer);
@@ -159,7 +170,7 @@ namespace WwepEndToEnd.Tests
                 Expect.Printed(device, NotStoredPermanent);
                 Assert.Equal(2, device.Controller.Sends);
                 Assert.Contains(device.Lines, line => line.Contains("so does one that was restarting; retried", StringComparison.Ordinal));
-                Assert.Contains(server.Lines, line => line.EndsWith("TLS client sent no certificate; this server requires one (--require-client-cert)", StringComparison.Ordinal));
+                Assert.Contains(server.Lines, line => line.Contains("the board sent no device certificate, and this server requires one (--require-client-cert)", StringComparison.Ordinal) && line.EndsWith("(client-cert-missing)", StringComparison.Ordinal));
                 Assert.Empty(server.TransactionsContaining(" W02E805", 0));
             }
 

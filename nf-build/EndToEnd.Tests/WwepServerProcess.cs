@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 
 namespace WwepEndToEnd.Tests
@@ -41,6 +42,12 @@ namespace WwepEndToEnd.Tests
         /// </summary>
         public int SntpPort { get; set; }
 
+        /// <summary>
+        /// The TCP port of the server's classroom view (<c>--web-port</c>); 0, the default here, turns it off. Set it (for
+        /// example to <see cref="FreePort.Next"/>) before <see cref="Start"/> to read <see cref="BoardsJson"/>.
+        /// </summary>
+        public int WebPort { get; set; }
+
         /// <summary>True while the process runs.</summary>
         public bool IsRunning
         {
@@ -74,10 +81,49 @@ namespace WwepEndToEnd.Tests
         /// <returns>The matching lines (fewer when the time ran out).</returns>
         public string[] TransactionsContaining(string fragment, int atLeast)
         {
+            return WaitForLines(() => Transactions, fragment, atLeast);
+        }
+
+        /// <summary>
+        /// The console lines that contain <paramref name="fragment"/>, waiting (up to 3 s) until there are at least
+        /// <paramref name="atLeast"/>: log lines are written by the logger's own thread, after the event.
+        /// </summary>
+        /// <param name="fragment">For example a failure cause's code.</param>
+        /// <param name="atLeast">How many to wait for.</param>
+        /// <returns>The matching lines (fewer when the time ran out).</returns>
+        public string[] LinesContaining(string fragment, int atLeast)
+        {
+            return WaitForLines(() => Lines, fragment, atLeast);
+        }
+
+        /// <summary>
+        /// The classroom view's boards (<c>GET /api/devices</c>), once one contains <paramref name="fragment"/>, waiting (up
+        /// to 5 s): the view applies what happened on its own task.
+        /// </summary>
+        /// <param name="fragment">Text to wait for in the JSON, for example a cause's code.</param>
+        /// <returns>The JSON (without the fragment when the time ran out).</returns>
+        public string BoardsJson(string fragment)
+        {
+            using HttpClient http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + WebPort.ToString()) };
             Stopwatch waited = Stopwatch.StartNew();
             while (true)
             {
-                string[] found = Transactions.Where(line => line.Contains(fragment, StringComparison.Ordinal)).ToArray();
+                string json = http.GetStringAsync("/api/devices").GetAwaiter().GetResult();
+                if (json.Contains(fragment, StringComparison.Ordinal) || waited.ElapsedMilliseconds > 5000)
+                {
+                    return json;
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+
+        private static string[] WaitForLines(Func<string[]> lines, string fragment, int atLeast)
+        {
+            Stopwatch waited = Stopwatch.StartNew();
+            while (true)
+            {
+                string[] found = lines().Where(line => line.Contains(fragment, StringComparison.Ordinal)).ToArray();
                 if (found.Length >= atLeast || waited.ElapsedMilliseconds > 3000)
                 {
                     return found;
@@ -100,7 +146,7 @@ namespace WwepEndToEnd.Tests
             string arguments = "\"" + RepositoryLayout.ServerDll + "\" --bind 127.0.0.1"
                 + " --plain-port " + PlainPort.ToString() + " --tls-port " + TlsPort.ToString()
                 + " --data \"" + _dataFolder + "\" --cert \"" + certificate.Cert + "\" --key \"" + certificate.Key + "\""
-                + " --sntp-port " + SntpPort.ToString() + " --web-port 0 --no-mdns"
+                + " --sntp-port " + SntpPort.ToString() + " --web-port " + WebPort.ToString() + " --no-mdns"
 
                 // --allow-plain: the tests read the register back over plain TCP to check what the device stored.
                 + (requireClientCertFromCa != null ? " --require-client-cert --allow-plain --client-ca \"" + requireClientCertFromCa + "\"" : string.Empty);
