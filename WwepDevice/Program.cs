@@ -1,7 +1,12 @@
 using System;
 using System.Device.Gpio;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Protocol;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
 using WwepDevice.Esp32;
 
 namespace WwepDevice

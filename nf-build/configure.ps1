@@ -10,7 +10,7 @@ credentials and certificates through nanoff's network deployment (Windows twin o
               nanoff deploy serialport <COMx> file <files.json>
 with temporary files, removed afterwards. nanoff is the version pinned in .config\dotnet-tools.json ("dotnet nanoff"
 after "dotnet tool restore"); -Nanoff <path> or $env:NF_NANOFF runs another, whose --version decides the syntax.
-The settings file (one Key=value a line, keys of WwepDevice\Core\BoardSettingKeys.cs) is written when a settings
+The settings file (one Key=value a line, keys of WwepDevice\Core\Settings\BoardSettingKeys.cs) is written when a settings
 parameter is given; the firmware reads it at boot, over its compiled settings. The Wi-Fi name and password come from
 $env:WWEP_WIFI_SSID / $env:WWEP_WIFI_PASSWORD or are asked for; they are never written into the repository. The CA
 certificate (default certs\ca.crt.pem) becomes the board's CA root bundle; -Device (or -DeviceCert/-DeviceKey) adds
@@ -108,7 +108,7 @@ function Assert-PortNumber([string]$Name, [string]$Value) {
     if ($Value -notmatch '^[0-9]+$') { Stop-NfUsage "$Name '$Value' is not a port number (1 to 65535)" }
 }
 # The keys the firmware knows, read from its own table so that a key added there needs no change here.
-$keysFile = Join-Path $script:NfRoot 'WwepDevice\Core\BoardSettingKeys.cs'
+$keysFile = Join-Path $script:NfRoot 'WwepDevice\Core\Settings\BoardSettingKeys.cs'
 $knownKeys = @()
 if (Test-Path -LiteralPath $keysFile) {
     $knownKeys = @(Select-String -LiteralPath $keysFile -Pattern 'new BoardSettingKey\("([A-Za-z0-9]+)"' | ForEach-Object { $_.Matches[0].Groups[1].Value })

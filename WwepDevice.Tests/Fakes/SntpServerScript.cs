@@ -1,5 +1,6 @@
 using System;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
 
 namespace WwepDevice.Tests.Fakes
 {

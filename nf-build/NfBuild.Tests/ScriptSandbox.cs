@@ -64,7 +64,7 @@ namespace NfBuild.Tests
 
             // The pinned nanoff, and the firmware's settings keys that nf-build/configure --set checks against.
             CopyFromRepository(".config/dotnet-tools.json");
-            CopyFromRepository("WwepDevice/Core/BoardSettingKeys.cs");
+            CopyFromRepository("WwepDevice/Core/Settings/BoardSettingKeys.cs");
             foreach (string tool in BasicTools)
             {
                 LinkTool(tool);

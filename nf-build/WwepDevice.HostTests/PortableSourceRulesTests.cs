@@ -73,9 +73,11 @@ namespace WwepDevice.Tests
             string firmware = File.ReadAllText(Path.Combine(root, "WwepDevice", "WwepDevice.nfproj"));
             string tests = File.ReadAllText(Path.Combine(root, "WwepDevice.Tests", "WwepDevice.Tests.nfproj"));
             string missing = string.Empty;
-            foreach (string file in Directory.GetFiles(Path.Combine(root, "WwepDevice", "Core"), "*.cs"))
+            string core = Path.Combine(root, "WwepDevice", "Core");
+            foreach (string file in Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories))
             {
-                string name = Path.GetFileName(file);
+                // Core\Protocol\WwepCodec.cs: the project system names each file by its folder, with backslashes.
+                string name = Regex.Replace(Path.GetRelativePath(core, file), "/", "\\");
                 if (!firmware.Contains("Core\\" + name + "\""))
                 {
                     missing += "WwepDevice.nfproj lacks Core\\" + name + "; ";
