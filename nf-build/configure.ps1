@@ -23,6 +23,18 @@ the default, with its source (I:\wwep.conf or compiled in), in its log at every 
 .PARAMETER Port
 The board's serial port, such as COM3.
 
+.PARAMETER Ca
+The CA certificate, PEM or DER (default certs\ca.crt.pem): the board's CA root bundle.
+
+.PARAMETER Device
+Also store certs\device.crt.pem with certs\device.key.pem (mutual TLS).
+
+.PARAMETER DeviceCert
+Also store this device certificate (PEM) ...
+
+.PARAMETER DeviceKey
+... with this private key (PEM); may be left out if the certificate file holds it.
+
 .PARAMETER Server
 ServerHost: the WWEP server's name (the name in its certificate) or address.
 
@@ -59,8 +71,15 @@ Store only the settings file: no Wi-Fi, no certificates.
 .PARAMETER Nanoff
 Run this nanoff (a path, or a command on PATH) instead of the pinned one.
 
+.PARAMETER Show
+Not offered: nanoff cannot read files back from the board, so -Show stops with one line saying so. The board prints
+its settings, with their sources, at every boot.
+
 .PARAMETER DryRun
 Print the files (password and key hidden) and the commands instead of running them.
+
+.PARAMETER Help
+Print this help and stop.
 
 .EXAMPLE
 $env:WWEP_WIFI_SSID = 'lab'; nf-build\configure.ps1 -Port COM3 -Server wwep.lan -FallbackIp 192.168.1.20
