@@ -183,7 +183,8 @@ namespace WwepDevice.Core.Tls
                 return "-0x" + HexAscii.Format(-code, 4);
             }
 
-            return "0x" + HexAscii.Format(code, 4);
+            // Verify flags go past 0xFFFF (BAD_KEY is 0x010000): four digits would show those as 0x0000.
+            return "0x" + HexAscii.Format(code, code > 0xFFFF ? 6 : 4);
         }
 
         /// <summary>
