@@ -1,3 +1,5 @@
+using WwepDevice.Core.Runtime;
+
 namespace WwepDevice.Core.Settings
 {
     /// <summary>
@@ -36,6 +38,29 @@ namespace WwepDevice.Core.Settings
         public bool IsUsable
         {
             get { return Problems.Length == 0; }
+        }
+
+        /// <summary>
+        /// Writes what the boot log says about the settings: each problem as an error line <c>setting: ...</c> and then
+        /// <see cref="Fix"/>, or, when the board may start, the notes.
+        /// </summary>
+        /// <param name="log">The boot log.</param>
+        public void Report(ILog log)
+        {
+            for (int i = 0; i < Problems.Length; i++)
+            {
+                log.Write(LogLevel.Error, "setting: " + Problems[i]);
+            }
+
+            if (!IsUsable)
+            {
+                log.Write(LogLevel.Error, Fix);
+            }
+
+            for (int i = 0; i < Notes.Length; i++)
+            {
+                log.Write(LogLevel.Info, Notes[i]);
+            }
         }
     }
 }
