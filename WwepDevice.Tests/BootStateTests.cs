@@ -1,5 +1,7 @@
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Settings;
 using WwepDevice.Tests.Fakes;
 
 namespace WwepDevice.Tests

@@ -1,6 +1,10 @@
 using System;
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 using WwepDevice.Tests.Fakes;
 
 namespace WwepDevice.Tests

@@ -1,6 +1,8 @@
 using System;
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Settings;
 using WwepDevice.Tests.Fakes;
 
 namespace WwepDevice.Tests

@@ -1,7 +1,10 @@
 using System;
 using System.Collections;
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Settings;
 using WwepDevice.Tests.Fakes;
 
 namespace WwepDevice.Tests

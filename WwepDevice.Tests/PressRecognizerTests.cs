@@ -1,5 +1,5 @@
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Press;
 using WwepDevice.Tests.Fakes;
 
 namespace WwepDevice.Tests

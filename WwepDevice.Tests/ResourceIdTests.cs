@@ -1,6 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Tls;
 
 namespace WwepDevice.Tests
 {

@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
 using WwepDevice.Tests.Fakes;
 
 namespace WwepDevice.Tests
@@ -109,6 +110,33 @@ namespace WwepDevice.Tests
             Assert.Contains("setting ServerHost=file.example (from I:\\wwep.conf)", notes);
             Assert.Contains("setting ServerFallbackIp=10.0.0.9 (compiled in, LocalSettings.cs)", notes);
             Assert.IsTrue(notes.IndexOf("TlsPort") < 0, "a default value is not listed: " + notes);
+        }
+
+        [TestMethod]
+        public void TheBootLogNamesEachProblemThenWhereToFixIt()
+        {
+            RecordingLog log = new RecordingLog();
+
+            Load("Mode=fast\nLedAtBoot=sometimes\n").Report(log);
+
+            Assert.AreEqual(3, log.Count);
+            Assert.IsTrue(log.Line(0).StartsWith("setting: "), log.Line(0));
+            Assert.IsTrue(log.Line(1).StartsWith("setting: "), log.Line(1));
+            Assert.AreEqual(LogLevel.Error, log.Level(1));
+            Assert.IsTrue(log.Line(2).StartsWith("the board does not start with these settings: fix I:\\wwep.conf"), log.Line(2));
+        }
+
+        [TestMethod]
+        public void AGoodFileIsToldAsNotesWithoutErrors()
+        {
+            RecordingLog log = new RecordingLog();
+
+            Load("ServerHost=wwep.lan\n").Report(log);
+
+            Assert.AreEqual(2, log.Count);
+            Assert.AreEqual("setting ServerHost=wwep.lan (from I:\\wwep.conf)", log.Line(0));
+            Assert.AreEqual("I:\\wwep.conf sets 1 value", log.Line(1));
+            Assert.AreEqual(LogLevel.Info, log.Level(1));
         }
 
         [TestMethod]

@@ -1,5 +1,6 @@
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Settings;
 
 namespace WwepDevice.Tests
 {

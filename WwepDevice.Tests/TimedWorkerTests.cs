@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Runtime;
 
 namespace WwepDevice.Tests
 {

@@ -1,6 +1,6 @@
 using System;
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Tls;
 
 namespace WwepDevice.Tests
 {
@@ -49,6 +49,7 @@ namespace WwepDevice.Tests
         {
             Assert.AreEqual("-0x7780", TlsDiagnosis.FormatCode(-0x7780));
             Assert.AreEqual("0x0008", TlsDiagnosis.FormatCode(8));
+            Assert.AreEqual("0x010000", TlsDiagnosis.FormatCode(TlsDiagnosis.FlagBadKey), "a flag above 0xFFFF keeps its digits");
             Assert.AreEqual("CN_MISMATCH|NOT_TRUSTED", TlsDiagnosis.FlagNames(0x0C));
             Assert.AreEqual("none", TlsDiagnosis.FlagNames(0));
         }

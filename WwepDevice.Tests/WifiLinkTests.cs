@@ -1,6 +1,7 @@
 using System.Collections;
 using nanoFramework.TestFramework;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Settings;
 using WwepDevice.Tests.Fakes;
 
 namespace WwepDevice.Tests

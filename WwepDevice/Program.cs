@@ -1,7 +1,12 @@
 using System;
 using System.Device.Gpio;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Protocol;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
 using WwepDevice.Esp32;
 
 namespace WwepDevice
@@ -20,20 +25,10 @@ namespace WwepDevice
             ILog log = new ConsoleLog();
             // Settings: compiled (defaults, LocalSettings.cs), then the board's settings file over them (nf-build/configure).
             BoardSettingsOutcome board = BoardSettingsLoader.Load(DeviceSettings.Create(), SettingsFileReader.Read(BoardSettingsFile.FilePath));
+            board.Report(log);
             if (!board.IsUsable)
             {
-                for (int i = 0; i < board.Problems.Length; i++)
-                {
-                    log.Write(LogLevel.Error, "setting: " + board.Problems[i]);
-                }
-
-                log.Write(LogLevel.Error, board.Fix);
                 Thread.Sleep(Timeout.Infinite);
-            }
-
-            for (int i = 0; i < board.Notes.Length; i++)
-            {
-                log.Write(LogLevel.Info, board.Notes[i]);
             }
 
             WwepSettings settings = board.Settings;

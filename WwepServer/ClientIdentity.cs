@@ -1,4 +1,5 @@
-using WwepDevice.Core;
+using System.Security.Cryptography.X509Certificates;
+using WwepDevice.Core.Protocol;
 
 namespace WwepServer
 {

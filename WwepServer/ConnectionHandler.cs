@@ -6,7 +6,7 @@ using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepServer
 {

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SQLitePCL;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepServer
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
-using WwepDevice.Core;
+using Microsoft.Extensions.Logging;
+using WwepDevice.Core.Protocol;
 
 namespace WwepServer
 {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using Microsoft.Extensions.Logging;
+using WwepDevice.Core.Clock;
 
 namespace WwepServer
 {
@@ -107,7 +108,7 @@ namespace WwepServer
         private void ServeLoop()
         {
             byte[] request = new byte[512];
-            byte[] reply = new byte[NtpPacket.Length];
+            byte[] reply = new byte[SntpPacket.Length];
             EndPoint client = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
             while (!_stopping)
             {
@@ -133,13 +134,13 @@ namespace WwepServer
                 }
 
                 DateTime received = DateTime.UtcNow;
-                if (!NtpPacket.IsClientRequest(request.AsSpan(0, length)))
+                if (!SntpPacket.IsClientRequest(request, length))
                 {
                     Interlocked.Increment(ref _ignored);
                     continue;
                 }
 
-                NtpPacket.WriteReply(request.AsSpan(0, length), received, DateTime.UtcNow, reply);
+                SntpPacket.WriteReply(request, received, DateTime.UtcNow, reply);
                 try
                 {
                     _socket.SendTo(reply, client);

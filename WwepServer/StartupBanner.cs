@@ -66,7 +66,7 @@ namespace WwepServer
             if (host.Sntp != null)
             {
                 lines.Add("  SNTP time served on UDP " + PeerName.Format(host.Sntp.EndPoint) + " (this machine's clock, stratum "
-                    + NtpPacket.Stratum + ", unauthenticated: boards on this LAN take it before TLS)");
+                    + WwepDevice.Core.Clock.SntpPacket.ServerStratum + ", unauthenticated: boards on this LAN take it before TLS)");
             }
             else
             {

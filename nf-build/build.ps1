@@ -20,6 +20,9 @@ Debug (default, what the VS Code debugger expects) or Release.
 .PARAMETER DryRun
 Check the prerequisites and print the commands instead of running them.
 
+.PARAMETER Help
+Print this help and stop.
+
 .EXAMPLE
 nf-build\build.ps1 -DryRun
 #>

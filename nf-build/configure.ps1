@@ -10,7 +10,7 @@ credentials and certificates through nanoff's network deployment (Windows twin o
               nanoff deploy serialport <COMx> file <files.json>
 with temporary files, removed afterwards. nanoff is the version pinned in .config\dotnet-tools.json ("dotnet nanoff"
 after "dotnet tool restore"); -Nanoff <path> or $env:NF_NANOFF runs another, whose --version decides the syntax.
-The settings file (one Key=value a line, keys of WwepDevice\Core\BoardSettingKeys.cs) is written when a settings
+The settings file (one Key=value a line, keys of WwepDevice\Core\Settings\BoardSettingKeys.cs) is written when a settings
 parameter is given; the firmware reads it at boot, over its compiled settings. The Wi-Fi name and password come from
 $env:WWEP_WIFI_SSID / $env:WWEP_WIFI_PASSWORD or are asked for; they are never written into the repository. The CA
 certificate (default certs\ca.crt.pem) becomes the board's CA root bundle; -Device (or -DeviceCert/-DeviceKey) adds
@@ -22,6 +22,18 @@ the default, with its source (I:\wwep.conf or compiled in), in its log at every 
 
 .PARAMETER Port
 The board's serial port, such as COM3.
+
+.PARAMETER Ca
+The CA certificate, PEM or DER (default certs\ca.crt.pem): the board's CA root bundle.
+
+.PARAMETER Device
+Also store certs\device.crt.pem with certs\device.key.pem (mutual TLS).
+
+.PARAMETER DeviceCert
+Also store this device certificate (PEM) ...
+
+.PARAMETER DeviceKey
+... with this private key (PEM); may be left out if the certificate file holds it.
 
 .PARAMETER Server
 ServerHost: the WWEP server's name (the name in its certificate) or address.
@@ -59,8 +71,15 @@ Store only the settings file: no Wi-Fi, no certificates.
 .PARAMETER Nanoff
 Run this nanoff (a path, or a command on PATH) instead of the pinned one.
 
+.PARAMETER Show
+Not offered: nanoff cannot read files back from the board, so -Show stops with one line saying so. The board prints
+its settings, with their sources, at every boot.
+
 .PARAMETER DryRun
 Print the files (password and key hidden) and the commands instead of running them.
+
+.PARAMETER Help
+Print this help and stop.
 
 .EXAMPLE
 $env:WWEP_WIFI_SSID = 'lab'; nf-build\configure.ps1 -Port COM3 -Server wwep.lan -FallbackIp 192.168.1.20
@@ -108,7 +127,7 @@ function Assert-PortNumber([string]$Name, [string]$Value) {
     if ($Value -notmatch '^[0-9]+$') { Stop-NfUsage "$Name '$Value' is not a port number (1 to 65535)" }
 }
 # The keys the firmware knows, read from its own table so that a key added there needs no change here.
-$keysFile = Join-Path $script:NfRoot 'WwepDevice\Core\BoardSettingKeys.cs'
+$keysFile = Join-Path $script:NfRoot 'WwepDevice\Core\Settings\BoardSettingKeys.cs'
 $knownKeys = @()
 if (Test-Path -LiteralPath $keysFile) {
     $knownKeys = @(Select-String -LiteralPath $keysFile -Pattern 'new BoardSettingKey\("([A-Za-z0-9]+)"' | ForEach-Object { $_.Matches[0].Groups[1].Value })

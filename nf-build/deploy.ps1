@@ -26,7 +26,11 @@ Deploy this .bin instead of the one nf-build\build.ps1 made.
 Run this nanoff (a path, or a command on PATH); its --version decides the syntax.
 
 .PARAMETER DryRun
-Print the command instead of running it.
+Check the prerequisites and print the commands (the board's details, the firmware check, the deploy) instead of
+running them.
+
+.PARAMETER Help
+Print this help and stop.
 
 .EXAMPLE
 nf-build\deploy.ps1 -Port COM3

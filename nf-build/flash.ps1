@@ -23,6 +23,9 @@ The board's serial port, such as COM3 (Device Manager > Ports, or: nf-build\flas
 .PARAMETER Target
 A firmware image name such as ESP32_REV0, ESP32_PSRAM_REV3, ESP32_C3, ESP32_S3_OCTAL.
 
+.PARAMETER ListTargets
+Print the accepted target names with the boards they suit, and stop.
+
 .PARAMETER ListPorts
 List the serial ports with nanoff, and stop.
 
@@ -34,6 +37,9 @@ Run this nanoff (a path, or a command on PATH) instead of the pinned one.
 
 .PARAMETER DryRun
 Print the commands instead of running them.
+
+.PARAMETER Help
+Print this help and stop.
 
 .EXAMPLE
 nf-build\flash.ps1 -Port COM3 -Target ESP32_REV3

@@ -1,5 +1,7 @@
 using System;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Settings;
 
 namespace WwepDevice.Tests.Fakes
 {

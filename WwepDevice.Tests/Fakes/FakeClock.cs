@@ -1,5 +1,5 @@
 using System;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
 
 namespace WwepDevice.Tests.Fakes
 {

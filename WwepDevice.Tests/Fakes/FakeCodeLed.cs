@@ -1,4 +1,4 @@
-using WwepDevice.Core;
+using WwepDevice.Core.Press;
 
 namespace WwepDevice.Tests.Fakes
 {

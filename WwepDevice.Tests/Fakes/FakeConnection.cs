@@ -1,4 +1,5 @@
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Protocol;
 
 namespace WwepDevice.Tests.Fakes
 {

@@ -1,4 +1,4 @@
-using WwepDevice.Core;
+using WwepDevice.Core.Runtime;
 
 namespace WwepDevice.Tests.Fakes
 {

@@ -1,5 +1,5 @@
 using System.Collections;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
 
 namespace WwepDevice.Tests.Fakes
 {

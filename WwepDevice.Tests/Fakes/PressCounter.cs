@@ -1,6 +1,6 @@
 namespace WwepDevice.Tests.Fakes
 {
-    /// <summary>Counts what a <see cref="Core.PressRecognizer"/> reports.</summary>
+    /// <summary>Counts what a <see cref="Core.Press.PressRecognizer"/> reports.</summary>
     public sealed class PressCounter
     {
         /// <summary>Presses reported.</summary>
@@ -12,7 +12,7 @@ namespace WwepDevice.Tests.Fakes
         /// <summary>Whether the last press was the second button's.</summary>
         public bool LastWasSecond { get; private set; }
 
-        /// <summary>A <see cref="Core.ButtonPressed"/>.</summary>
+        /// <summary>A <see cref="Core.Press.ButtonPressed"/>.</summary>
         /// <param name="secondButton">Which button.</param>
         public void OnPressed(bool secondButton)
         {
@@ -20,7 +20,7 @@ namespace WwepDevice.Tests.Fakes
             LastWasSecond = secondButton;
         }
 
-        /// <summary>A <see cref="Core.LongPressed"/>.</summary>
+        /// <summary>A <see cref="Core.Press.LongPressed"/>.</summary>
         public void OnLongPressed()
         {
             LongPresses++;

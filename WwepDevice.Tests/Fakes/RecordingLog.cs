@@ -1,5 +1,5 @@
 using System.Collections;
-using WwepDevice.Core;
+using WwepDevice.Core.Runtime;
 
 namespace WwepDevice.Tests.Fakes
 {

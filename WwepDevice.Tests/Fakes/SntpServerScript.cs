@@ -1,5 +1,6 @@
 using System;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
 
 namespace WwepDevice.Tests.Fakes
 {
@@ -39,23 +40,15 @@ namespace WwepDevice.Tests.Fakes
         /// <summary>Run before each answer (to change the device clock mid-query).</summary>
         public ConnectHook BeforeAnswer { get; set; }
 
-        /// <summary>A reply to <paramref name="request"/>, as a server in mode 4 writes it.</summary>
+        /// <summary>A reply to <paramref name="request"/>, as the WWEP server writes it, claiming another stratum if asked.</summary>
         /// <param name="request">The client's request.</param>
         /// <param name="reply">At least 48 bytes.</param>
-        /// <param name="serverUtc">The transmit time.</param>
+        /// <param name="serverUtc">The receive and transmit time.</param>
         /// <param name="stratum">The stratum.</param>
         public static void WriteReply(byte[] request, byte[] reply, DateTime serverUtc, int stratum)
         {
-            for (int i = 0; i < SntpPacket.Length; i++)
-            {
-                reply[i] = 0;
-            }
-
-            reply[0] = (byte)((4 << 3) | 4);
+            SntpPacket.WriteReply(request, serverUtc, serverUtc, reply);
             reply[1] = (byte)stratum;
-            Array.Copy(request, 40, reply, 24, 8);
-            SntpPacket.WriteTimestamp(reply, 32, serverUtc);
-            SntpPacket.WriteTimestamp(reply, 40, serverUtc);
         }
 
         /// <summary>The <see cref="UdpExchange"/> to hand to the code under test.</summary>

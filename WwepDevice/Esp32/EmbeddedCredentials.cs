@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography.X509Certificates;
-using WwepDevice.Core;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Tls;
 
 namespace WwepDevice.Esp32
 {

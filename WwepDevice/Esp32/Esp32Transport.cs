@@ -2,7 +2,10 @@ using System;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 
 namespace WwepDevice.Esp32
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Device.Gpio;
 using nanoFramework.Hardware.Esp32;
-using WwepDevice.Core;
+using WwepDevice.Core.Press;
 
 namespace WwepDevice.Esp32
 {

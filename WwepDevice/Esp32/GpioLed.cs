@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using WwepDevice.Core;
+using WwepDevice.Core.Press;
 
 namespace WwepDevice.Esp32
 {

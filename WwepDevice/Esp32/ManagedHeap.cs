@@ -3,7 +3,7 @@ namespace WwepDevice.Esp32
     /// <summary>The board's free managed heap, for the status block.</summary>
     public static class ManagedHeap
     {
-        /// <summary>A <see cref="Core.HeapProbe"/>: runs a collection (without compaction) and returns what is free.</summary>
+        /// <summary>A <see cref="Core.Press.HeapProbe"/>: runs a collection (without compaction) and returns what is free.</summary>
         /// <returns>Free bytes of the managed heap.</returns>
         public static long Free()
         {

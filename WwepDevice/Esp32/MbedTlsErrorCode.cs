@@ -8,7 +8,7 @@ namespace WwepDevice.Esp32
     /// Reads the code a failed TLS or socket call carries, without judging it: <c>SocketException.ErrorCode</c>, or
     /// <c>System.Security.Cryptography.CryptographicException.ErrorCode</c> that firmware from July 2026 on throws
     /// (nf-interpreter #3460/#3468). The latter is read by name because not every System.Net release declares the type.
-    /// What a code means is decided in <c>WwepDevice.Core.HandshakeFailure</c>.
+    /// What a code means is decided in <c>WwepDevice.Core.Tls.HandshakeFailure</c>.
     /// </summary>
     public static class MbedTlsErrorCode
     {

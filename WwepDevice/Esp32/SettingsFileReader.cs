@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 
 namespace WwepDevice.Esp32
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Net.Sockets;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
 
 namespace WwepDevice.Esp32
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Net.Security;
 using System.Net.Sockets;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
 
 namespace WwepDevice.Esp32
 {

@@ -3,7 +3,8 @@ using System.Device.Wifi;
 using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Settings;
 
 namespace WwepDevice.Esp32
 {

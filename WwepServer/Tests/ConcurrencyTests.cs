@@ -3,7 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 using Xunit;
 
 namespace WwepServer.Tests

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using WwepDevice.Core.Clock;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -37,14 +38,14 @@ namespace WwepServer.Tests
             DateTime after = DateTime.UtcNow;
 
             Assert.NotNull(reply);
-            Assert.Equal(NtpPacket.Length, reply!.Length);
+            Assert.Equal(SntpPacket.Length, reply!.Length);
             Assert.Equal(0, reply[0] >> 6);                          // no leap warning
             Assert.Equal(4, (reply[0] >> 3) & 7);                    // the client's version
-            Assert.Equal(NtpPacket.ServerMode, reply[0] & 7);
+            Assert.Equal(SntpPacket.ServerMode, reply[0] & 7);
             Assert.Equal(2, reply[1]);                               // stratum
             Assert.Equal(request.AsSpan(40, 8).ToArray(), reply.AsSpan(24, 8).ToArray()); // originate = client's transmit
-            DateTime receive = NtpPacket.ReadTimestamp(reply.AsSpan(32), before);
-            DateTime transmit = NtpPacket.ReadTimestamp(reply.AsSpan(40), before);
+            DateTime receive = SntpPacket.ReadTimestamp(reply, 32);
+            DateTime transmit = SntpPacket.ReadTimestamp(reply, 40);
             Assert.InRange(receive, before.AddMilliseconds(-5), after.AddMilliseconds(5));
             Assert.InRange(transmit, receive, after.AddMilliseconds(5));
             Assert.NotEqual(0u, BinaryPrimitives.ReadUInt32BigEndian(reply.AsSpan(16))); // reference timestamp set
@@ -107,7 +108,7 @@ namespace WwepServer.Tests
                 using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                 byte[]? reply = await ExchangeAsync(client, new IPEndPoint(IPAddress.Loopback, port), ClientRequest(4, DateTime.UtcNow), TimeSpan.FromSeconds(5));
                 Assert.NotNull(reply);
-                Assert.Equal(NtpPacket.ServerMode, reply![0] & 7);
+                Assert.Equal(SntpPacket.ServerMode, reply![0] & 7);
             }
             finally
             {
@@ -178,10 +179,10 @@ namespace WwepServer.Tests
         /// <returns>48 bytes.</returns>
         internal static byte[] ClientRequest(int version, DateTime transmit)
         {
-            byte[] request = new byte[NtpPacket.Length];
-            request[0] = (byte)((version << 3) | NtpPacket.ClientMode);
+            byte[] request = new byte[SntpPacket.Length];
+            request[0] = (byte)((version << 3) | SntpPacket.ClientMode);
             request[2] = 6; // poll 64 s
-            NtpPacket.WriteTimestamp(request.AsSpan(40), transmit);
+            SntpPacket.WriteTimestamp(request, 40, transmit);
             return request;
         }
 

@@ -47,7 +47,7 @@ namespace WwepCerts.Tests
             Assert.Equal(0, run.ExitCode);
             Assert.Equal(new[] { "wwep.local", "wwep.lan", "pi.local", "localhost" }, CertificateFacts.DnsNames(server));
             Assert.Equal(new[] { IPAddress.Loopback, IPAddress.IPv6Loopback, IPAddress.Parse("192.168.1.20") }, CertificateFacts.IpAddresses(server));
-            Assert.Equal(new WwepDevice.Core.WwepSettings().EffectiveTlsHostName, CertificateFacts.CommonName(server));
+            Assert.Equal(new WwepDevice.Core.Settings.WwepSettings().EffectiveTlsHostName, CertificateFacts.CommonName(server));
             Assert.Equal(0, _pki.Run("check", "--host", "wwep.lan").ExitCode);
         }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 
 namespace WwepCerts
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepCerts
 {

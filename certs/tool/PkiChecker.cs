@@ -5,7 +5,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepCerts
 {

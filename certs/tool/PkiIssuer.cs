@@ -4,7 +4,7 @@ using System.IO;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 
 namespace WwepCerts
 {

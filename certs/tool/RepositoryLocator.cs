@@ -9,14 +9,14 @@ namespace WwepCerts
     /// </summary>
     public static class RepositoryLocator
     {
-        /// <summary>The repository root, recognised by certs/ next to WwepDevice/Core/WwepSettings.cs.</summary>
+        /// <summary>The repository root, recognised by certs/ next to WwepDevice/Core/Settings/WwepSettings.cs.</summary>
         /// <returns>The root folder.</returns>
         public static string FindRoot()
         {
             string? root = SearchUp(Environment.CurrentDirectory) ?? SearchUp(AppContext.BaseDirectory);
             if (root == null)
             {
-                throw new CertToolException("cannot find the repository (a folder with certs/ and WwepDevice/Core/WwepSettings.cs) above " + Environment.CurrentDirectory + ": run the tool inside the checkout, or pass --certs-dir and --firmware-dir");
+                throw new CertToolException("cannot find the repository (a folder with certs/ and WwepDevice/Core/Settings/WwepSettings.cs) above " + Environment.CurrentDirectory + ": run the tool inside the checkout, or pass --certs-dir and --firmware-dir");
             }
 
             return root;
@@ -27,7 +27,7 @@ namespace WwepCerts
             for (DirectoryInfo? folder = new DirectoryInfo(start); folder != null; folder = folder.Parent)
             {
                 if (Directory.Exists(Path.Combine(folder.FullName, "certs"))
-                    && File.Exists(Path.Combine(folder.FullName, "WwepDevice", "Core", "WwepSettings.cs")))
+                    && File.Exists(Path.Combine(folder.FullName, "WwepDevice", "Core", "Settings", "WwepSettings.cs")))
                 {
                     return folder.FullName;
                 }

@@ -1,5 +1,8 @@
 using System;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Protocol;
+using WwepDevice.Core.Settings;
 
 namespace WwepDevice.Benchmarks
 {

@@ -6,7 +6,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 using WwepEndToEnd.Tests;
 using WwepSimulator;
 

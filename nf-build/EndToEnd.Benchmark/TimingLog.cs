@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Runtime;
 
 namespace WwepLatency.Benchmark
 {

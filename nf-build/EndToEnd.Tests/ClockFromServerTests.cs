@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 using Xunit;
 
 namespace WwepEndToEnd.Tests

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 using Xunit;
 
 namespace WwepEndToEnd.Tests

@@ -1,7 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using WwepDevice.Core;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Settings;
 using WwepSimulator;
 
 namespace WwepEndToEnd.Tests

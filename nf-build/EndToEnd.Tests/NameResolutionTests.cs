@@ -1,5 +1,5 @@
 using System.Linq;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 using Xunit;
 
 namespace WwepEndToEnd.Tests

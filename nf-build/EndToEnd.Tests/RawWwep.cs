@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepEndToEnd.Tests
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 using Xunit;
 
 namespace WwepEndToEnd.Tests

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -77,21 +78,37 @@ namespace NfBuild.Tests
             Assert.Contains("--port needs a value, not the option --dry-run", result.StandardError);
         }
 
+        /// <summary>Every script a user runs, as theory data.</summary>
+        public static TheoryData<string> Verbs => new TheoryData<string>(ScriptSandbox.Verbs);
+
         [Theory]
-        [InlineData("build")]
-        [InlineData("flash")]
-        [InlineData("configure")]
-        [InlineData("deploy")]
-        public void HelpDescribesTheVerbAndItsDryRun(string verb)
+        [MemberData(nameof(Verbs))]
+        public void HelpPrintsTheUsageWithEveryOptionTheScriptTakesAndRunsNothing(string verb)
         {
             using var sandbox = new ScriptSandbox();
+            sandbox.AddDotnetRunningDlls();
+            string[] options = ScriptOptions.Accepted(File.ReadAllText(RepositoryPaths.Combine("nf-build/" + verb)));
 
             ScriptResult result = sandbox.Run(verb, "--help");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.StartsWith("Usage: nf-build/" + verb, result.StandardOutput);
-            Assert.Contains("--dry-run", result.StandardOutput);
             Assert.Equal(string.Empty, result.StandardError);
+            Assert.Contains("--dry-run", options);
+            Assert.Contains("--help", options);
+            Assert.All(options, option => Assert.True(result.StandardOutput.Contains(option, StringComparison.Ordinal), "nf-build/" + verb + " takes " + option + " but its --help does not say so"));
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void OptionsAreReadFromTheArgumentLoopOfAScript()
+        {
+            string script = "while [ $# -gt 0 ]; do\n    case \"$1\" in\n        --port) x ;;\n        --port=*) x ;;\n"
+                + "        --mode)\n            case \"$2\" in\n                plain | --x) ;;\n            esac\n            ;;\n"
+                + "        --configuration | -c) x ;;\n        -h|--help) x ;;\n        --) break ;;\n        *) y ;;\n    esac\ndone\n"
+                + "case \"$mode\" in\n    --not-an-option) z ;;\nesac\n";
+
+            Assert.Equal(new[] { "--configuration", "--help", "--mode", "--port" }, ScriptOptions.Accepted(script));
         }
 
         [Fact]

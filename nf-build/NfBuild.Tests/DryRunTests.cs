@@ -1,4 +1,7 @@
+using System;
 using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace NfBuild.Tests
@@ -162,6 +165,95 @@ namespace NfBuild.Tests
             Assert.True(chosen.ExitCode == 0, chosen.ToString());
             Assert.Equal(nanoff + " --nanodevice --deploy --serialport " + sandbox.Port + " --image '" + custom + "'", chosen.OutputLines[^1]);
             Assert.Contains("--image '" + custom + "' --device-details", chosen.OutputLines[^2]);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void DemoPrintsBothBuildsTheServerAndTheSimulatorWithPortsChosenAtRunTime()
+        {
+            using var sandbox = new ScriptSandbox();
+            string dotnet = sandbox.AddStandIn("bin/dotnet");
+            foreach (string file in new[] { "ca.crt.pem", "server.crt.pem", "server.key.pem" })
+            {
+                sandbox.AddRepoFile("certs/" + file, "# TEST ONLY\n");
+            }
+
+            ScriptResult result = sandbox.Run("demo", "--dry-run", "--", "--mac", "24:0a:c4:12:34:56");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            string certs = sandbox.Repo + "/certs/";
+            Assert.Equal(
+                new[]
+                {
+                    dotnet + " build " + sandbox.Repo + "/WwepServer/WwepServer.csproj -c Release -nologo -v quiet -clp:NoSummary",
+                    dotnet + " build " + sandbox.Repo + "/nf-build/Simulator/WwepSimulator.csproj -c Release -nologo -v quiet -clp:NoSummary",
+                    "# in the background, on a free pair of high ports (tried up to 5 times), until the simulator ends:",
+                    dotnet + " " + sandbox.Repo + "/WwepServer/bin/Release/net10.0/WwepServer.dll --bind 127.0.0.1 --plain-port '<plain-port>' --tls-port '<tls-port>'"
+                        + " --sntp-port 0 --web-port 0 --no-mdns --cert " + certs + "server.crt.pem --key " + certs + "server.key.pem --client-ca " + certs + "ca.crt.pem --data '<data>'",
+                    // Not a terminal: the scripted presses, then the simulator options given after --.
+                    dotnet + " " + sandbox.Repo + "/nf-build/Simulator/bin/Release/net10.0/WwepSimulator.dll --host localhost --plain-port '<plain-port>' --tls-port '<tls-port>'"
+                        + " --mode tls --ca " + certs + "ca.crt.pem --presses 5 --interval 300 --mac 24:0a:c4:12:34:56",
+                },
+                result.OutputLines);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void DemoWithoutTheCertificatesNamesEachAndStillShowsTheCommands()
+        {
+            using var sandbox = new ScriptSandbox();
+            sandbox.AddStandIn("bin/dotnet");
+            sandbox.AddRepoFile("certs/ca.crt.pem", "# TEST ONLY\n");
+
+            ScriptResult result = sandbox.Run("demo", "--dry-run");
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Equal(2, result.MissingLines.Length);
+            Assert.Contains("certs/server.crt.pem (the TEST ONLY certificates): run 'dotnet run --project certs/tool -- init' then '-- server'", result.MissingLines[0]);
+            Assert.Contains("certs/server.key.pem", result.MissingLines[1]);
+            Assert.Equal(4, result.OutputLines.Count(line => line.Contains("dotnet", StringComparison.Ordinal)));
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Fact]
+        public void TestPrintsTheBuildTheDeviceTestsAndEveryTestProjectOfTheSolution()
+        {
+            using var sandbox = new ScriptSandbox();
+            sandbox.AddStandIn("bin/dotnet");
+            string[] projects = Regex.Matches(File.ReadAllText(RepositoryPaths.Combine("nf-build/WwepHost.slnx")), "Path=\"([^\"]*\\.Tests\\.csproj)\"")
+                .Select(match => match.Groups[1].Value)
+                .ToArray();
+
+            ScriptResult all = sandbox.Run("test", "--dry-run");
+            ScriptResult filtered = sandbox.Run("test", "Codec", "--dry-run");
+
+            Assert.True(all.ExitCode == 0, all.ToString());
+            Assert.Equal("dotnet build nf-build/WwepHost.slnx -c Release -nologo -v quiet -clp:ErrorsOnly", all.OutputLines[0]);
+            Assert.Equal("dotnet nf-build/WwepDevice.HostTests/bin/Release/net10.0/WwepDevice.HostTests.dll", all.OutputLines[1]);
+            Assert.NotEmpty(projects);
+            Assert.Equal(projects.Length + 2, all.OutputLines.Length);
+            for (int i = 0; i < projects.Length; i++)
+            {
+                Assert.StartsWith("dotnet test nf-build/" + projects[i] + " -c Release --no-build", all.OutputLines[i + 2]);
+            }
+
+            Assert.True(filtered.ExitCode == 0, filtered.ToString());
+            Assert.Equal(new[] { all.OutputLines[0], all.OutputLines[1] + " Codec" }, filtered.OutputLines);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        [Theory]
+        [InlineData("--frobnicate", "unknown option '--frobnicate'")]
+        [InlineData("Codec Sntp", "one filter at a time: 'Codec' and 'Sntp'")]
+        public void TestRefusesAnUnknownOptionAndASecondFilterWithoutBuilding(string arguments, string message)
+        {
+            using var sandbox = new ScriptSandbox();
+            sandbox.AddStandIn("bin/dotnet");
+
+            ScriptResult result = sandbox.Run("test", arguments.Split(' '));
+
+            Assert.True(result.ExitCode == 64, result.ToString());
+            Assert.Contains("nf-build/test: " + message, result.StandardError);
             Assert.Empty(sandbox.Calls);
         }
     }

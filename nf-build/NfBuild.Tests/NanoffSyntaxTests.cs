@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 using Xunit;
 
 namespace NfBuild.Tests

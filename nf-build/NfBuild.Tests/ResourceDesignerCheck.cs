@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using WwepDevice.Core;
+using WwepDevice.Core.Tls;
 
 namespace NfBuild.Tests
 {

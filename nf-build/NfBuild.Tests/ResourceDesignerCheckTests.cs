@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Xml.Linq;
-using WwepDevice.Core;
+using WwepDevice.Core.Tls;
 using Xunit;
 
 namespace NfBuild.Tests

@@ -23,6 +23,9 @@ namespace NfBuild.Tests
             "mktemp", "rm", "tail", "od", "base64", "wc", "tee", "head", "sort", "chmod", "cp", "stat", "ls",
         };
 
+        /// <summary>Every script of nf-build a user runs; the sandbox holds a copy of each.</summary>
+        public static readonly string[] Verbs = { "build", "flash", "configure", "deploy", "demo", "test" };
+
         private static readonly TimeSpan s_runLimit = TimeSpan.FromSeconds(60);
 
         private readonly string _top;
@@ -41,7 +44,7 @@ namespace NfBuild.Tests
                 Directory.CreateDirectory(directory);
             }
 
-            foreach (string verb in new[] { "build", "flash", "configure", "deploy" })
+            foreach (string verb in Verbs)
             {
                 CopyFromRepository("nf-build/" + verb);
             }
@@ -52,6 +55,8 @@ namespace NfBuild.Tests
             }
 
             CopyFromRepository("WwepDevice.sln");
+            // nf-build/test finds the test projects in the solution.
+            CopyFromRepository("nf-build/WwepHost.slnx");
             CopyFromRepository("nf-build/firmware-versions.txt");
             // nf-build/deploy builds nf-build/DeployCheck and runs its DLL; the build is this test run's (a project
             // reference), put where the script runs it. A stand-in dotnet that runs DLLs (AddDotnetRunningDlls) runs it.
@@ -64,7 +69,7 @@ namespace NfBuild.Tests
 
             // The pinned nanoff, and the firmware's settings keys that nf-build/configure --set checks against.
             CopyFromRepository(".config/dotnet-tools.json");
-            CopyFromRepository("WwepDevice/Core/BoardSettingKeys.cs");
+            CopyFromRepository("WwepDevice/Core/Settings/BoardSettingKeys.cs");
             foreach (string tool in BasicTools)
             {
                 LinkTool(tool);
@@ -254,7 +259,7 @@ namespace NfBuild.Tests
         }
 
         /// <summary>Runs <c>nf-build/&lt;verb&gt;</c> with bash, stdin closed (not a terminal), in the sandbox repository.</summary>
-        /// <param name="verb">build, flash, configure or deploy.</param>
+        /// <param name="verb">One of <see cref="Verbs"/>.</param>
         /// <param name="arguments">The script's arguments.</param>
         /// <returns>What it did.</returns>
         public ScriptResult Run(string verb, params string[] arguments)

@@ -1,4 +1,6 @@
 using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace NfBuild.Tests
@@ -54,6 +56,25 @@ namespace NfBuild.Tests
                 Assert.DoesNotContain("if (-not $script:NfDryRun) { Test-NfPort", text);
                 Assert.Contains("Test-NfPort $Port", text);
             }
+        }
+
+        [Theory]
+        [InlineData("build.ps1")]
+        [InlineData("flash.ps1")]
+        [InlineData("configure.ps1")]
+        [InlineData("deploy.ps1")]
+        public void EveryTwinParameterIsInItsHelpAndHelpStopsWithExitZero(string twin)
+        {
+            string text = Text("nf-build/" + twin);
+            Match parameters = Regex.Match(text, @"\nparam\((?<list>.*?)\n\)", RegexOptions.Singleline);
+            Assert.True(parameters.Success, twin + " has no param(...) block");
+            string[] names = Regex.Matches(parameters.Groups["list"].Value, @"\$(\w+)").Select(m => m.Groups[1].Value).ToArray();
+            string[] documented = Regex.Matches(text, @"^\.PARAMETER (\w+)\r?$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToArray();
+
+            Assert.Contains("DryRun", names);
+            Assert.Contains("Help", names);
+            Assert.All(names, name => Assert.True(documented.Contains(name), twin + " takes -" + name + " but its help has no .PARAMETER " + name));
+            Assert.Matches(@"if \(\$Help\) \{ Get-Help \$PSCommandPath -Detailed;[^}]*exit 0 \}", text);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
+using WwepDevice.Core.Settings;
 using Xunit;
 
 namespace WwepSimulator.Tests

@@ -7,7 +7,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepSimulator.Tests
 {

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography.X509Certificates;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 using Xunit;
 
 namespace WwepSimulator.Tests

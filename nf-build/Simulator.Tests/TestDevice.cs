@@ -1,7 +1,8 @@
 using System;
 using System.IO;
 using System.Security.Cryptography.X509Certificates;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Settings;
 
 namespace WwepSimulator.Tests
 {

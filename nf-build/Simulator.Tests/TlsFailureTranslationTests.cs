@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Security.Cryptography.X509Certificates;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 using Xunit;
 
 namespace WwepSimulator.Tests

@@ -1,5 +1,5 @@
 using System.IO;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepSimulator
 {

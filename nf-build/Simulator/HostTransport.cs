@@ -6,7 +6,11 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 
 namespace WwepSimulator
 {

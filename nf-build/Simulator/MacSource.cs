@@ -1,6 +1,6 @@
 using System;
 using System.Net.NetworkInformation;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepSimulator
 {

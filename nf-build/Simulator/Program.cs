@@ -1,7 +1,11 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Protocol;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
 
 namespace WwepSimulator
 {

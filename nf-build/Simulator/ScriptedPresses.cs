@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Press;
 
 namespace WwepSimulator
 {

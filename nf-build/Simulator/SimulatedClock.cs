@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
 
 namespace WwepSimulator
 {

@@ -1,6 +1,10 @@
 using System;
 using System.Diagnostics;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
 
 namespace WwepSimulator
 {

@@ -2,7 +2,10 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using WwepDevice.Core;
+using WwepDevice.Core.Clock;
+using WwepDevice.Core.Network;
+using WwepDevice.Core.Runtime;
+using WwepDevice.Core.Settings;
 
 namespace WwepSimulator
 {

@@ -1,7 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
-using WwepDevice.Core;
+using WwepDevice.Core.Settings;
 
 namespace WwepSimulator
 {
@@ -278,14 +278,14 @@ namespace WwepSimulator
             throw new SimulatorInputException("--clock '" + text + "' is not a date: write it as 2020-01-01 or 2020-01-01T08:30:00 (UTC)");
         }
 
-        private static WwepDevice.Core.LedAtBoot ParseLedAtBoot(string? text)
+        private static WwepDevice.Core.Settings.LedAtBoot ParseLedAtBoot(string? text)
         {
             switch ((text ?? "off").ToLowerInvariant())
             {
                 case "off":
-                    return WwepDevice.Core.LedAtBoot.Off;
+                    return WwepDevice.Core.Settings.LedAtBoot.Off;
                 case "restore":
-                    return WwepDevice.Core.LedAtBoot.Restore;
+                    return WwepDevice.Core.Settings.LedAtBoot.Restore;
                 default:
                     throw new SimulatorInputException("--led-at-boot '" + text + "' is not a choice: use off or restore");
             }

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Sockets;
-using WwepDevice.Core;
+using WwepDevice.Core.Network;
 
 namespace WwepSimulator
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using WwepDevice.Core;
+using WwepDevice.Core.Runtime;
 
 namespace WwepSimulator
 {

@@ -32,7 +32,7 @@ namespace WwepDevice.Tests
             string problems = string.Empty;
             foreach (string folder in new[] { "WwepDevice", "WwepDevice.Tests" })
             {
-                foreach (string file in Directory.GetFiles(Path.Combine(RepoRoot(), folder), "*.cs", SearchOption.AllDirectories))
+                foreach (string file in Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), folder), "*.cs", SearchOption.AllDirectories))
                 {
                     if (file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar))
                     {
@@ -69,7 +69,7 @@ namespace WwepDevice.Tests
         [TestMethod]
         public void TheNanoFrameworkProjectsCompileEverySource()
         {
-            string root = RepoRoot();
+            string root = RepositoryRoot.Find();
             string core = File.ReadAllText(Path.Combine(root, "WwepDevice", "Core", "WwepDevice.Core.nfproj"));
             string firmware = File.ReadAllText(Path.Combine(root, "WwepDevice", "WwepDevice.nfproj"));
             string tests = File.ReadAllText(Path.Combine(root, "WwepDevice.Tests", "WwepDevice.Tests.nfproj"));
@@ -125,17 +125,6 @@ namespace WwepDevice.Tests
             string code = Regex.Replace(line, "\"(\\\\.|[^\"\\\\])*\"", "\"\"");
             int comment = code.IndexOf("//");
             return comment >= 0 ? code.Substring(0, comment) : code;
-        }
-
-        private static string RepoRoot()
-        {
-            string dir = Directory.GetCurrentDirectory();
-            while (dir != null && !File.Exists(Path.Combine(dir, "WwepDevice.sln")))
-            {
-                dir = Path.GetDirectoryName(dir);
-            }
-
-            return dir ?? throw new DirectoryNotFoundException("run from inside the repository (WwepDevice.sln not found)");
         }
     }
 }

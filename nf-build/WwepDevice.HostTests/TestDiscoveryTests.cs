@@ -32,12 +32,12 @@ namespace WwepDevice.Tests
         private static readonly Regex MethodDeclarationPattern = new Regex(@"^\s*(?:public\s+|static\s+|async\s+)*\w[\w<>,\s]*\s+(\w+)\s*\(", Js);
 
         // Test classes compiled into this host runner that are not part of WwepDevice.Tests (the NFUnitTest assembly).
-        private static readonly Type[] HostOnly = { typeof(PortableSourceRulesTests), typeof(TestDiscoveryTests) };
+        private static readonly Type[] HostOnly = { typeof(PortableSourceRulesTests), typeof(TestDiscoveryTests), typeof(LogLineTableTests), typeof(PressPathTests) };
 
         [TestMethod]
         public void EveryTestIsDiscoveredUnderTheNameTheLauncherReports()
         {
-            string testsFolder = Path.Combine(RepoRoot(), "WwepDevice.Tests");
+            string testsFolder = Path.Combine(RepositoryRoot.Find(), "WwepDevice.Tests");
             ArrayList discovered = new ArrayList();
             foreach (string file in Directory.GetFiles(testsFolder, "*.cs", SearchOption.AllDirectories))
             {
@@ -278,17 +278,6 @@ namespace WwepDevice.Tests
             }
 
             return all;
-        }
-
-        private static string RepoRoot()
-        {
-            string dir = Directory.GetCurrentDirectory();
-            while (dir != null && !File.Exists(Path.Combine(dir, "WwepDevice.sln")))
-            {
-                dir = Path.GetDirectoryName(dir);
-            }
-
-            return dir ?? throw new DirectoryNotFoundException("run from inside the repository (WwepDevice.sln not found)");
         }
     }
 }

@@ -1,4 +1,4 @@
-# Shared by nf-build/build, flash, configure and deploy (sourced, not run).
+# Shared by nf-build/build, flash, configure, deploy and demo (sourced, not run).
 # shellcheck shell=bash disable=SC2034  # the variables set here are read by the verbs that source this file
 # Written for bash 3.2, the bash macOS ships: no associative arrays, no ${var^^}, no mapfile, and an empty
 # array is never expanded bare under `set -u` (bash before 4.4 calls that an unbound variable).

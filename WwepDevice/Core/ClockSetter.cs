@@ -1,8 +1,0 @@
-using System;
-
-namespace WwepDevice.Core
-{
-    /// <summary>Sets the device's wall clock (on the board, <c>Rtc.SetSystemTime</c>).</summary>
-    /// <param name="utc">The new time.</param>
-    public delegate void ClockSetter(DateTime utc);
-}

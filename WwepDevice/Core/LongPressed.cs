@@ -1,5 +1,0 @@
-namespace WwepDevice.Core
-{
-    /// <summary>A button was held for <see cref="PressRecognizer.LongPressMilliseconds"/>: the board tells its whole state.</summary>
-    public delegate void LongPressed();
-}

@@ -1,0 +1,73 @@
+namespace WwepDevice.Core.Network
+{
+    /// <summary>
+    /// The diagnosis lines of the transports, written once so that the board and the simulator print the very same
+    /// words for the same failure.
+    /// </summary>
+    public static class TransportMessages
+    {
+        /// <summary>Wi-Fi is not connected.</summary>
+        /// <returns>The line.</returns>
+        public static string NetworkDown()
+        {
+            return "network down: Wi-Fi is not connected; the state is kept and sent when the network returns";
+        }
+
+        /// <summary>DNS failed and there is no fallback.</summary>
+        /// <param name="host">The server name.</param>
+        /// <returns>The line.</returns>
+        public static string NameNotResolved(string host)
+        {
+            return "cannot resolve server name '" + host + "' and no ServerFallbackIp is set: fix the name or set ServerFallbackIp";
+        }
+
+        /// <summary>DNS failed and the fallback IP is used instead.</summary>
+        /// <param name="host">The server name.</param>
+        /// <param name="fallbackIp">The address used.</param>
+        /// <returns>The line.</returns>
+        public static string UsingFallback(string host, string fallbackIp)
+        {
+            return "cannot resolve server name '" + host + "': using ServerFallbackIp " + fallbackIp;
+        }
+
+        /// <summary>The TCP connect was refused or failed.</summary>
+        /// <param name="address">The address tried.</param>
+        /// <param name="port">The port tried.</param>
+        /// <param name="detail">The platform's own words (socket error).</param>
+        /// <returns>The line.</returns>
+        public static string ConnectFailed(string address, int port, string detail)
+        {
+            return "cannot connect to " + address + ":" + port.ToString() + " (" + detail + "): is the WWEP server running and listening on that port?";
+        }
+
+        /// <summary>The TCP connect timed out.</summary>
+        /// <param name="address">The address tried.</param>
+        /// <param name="port">The port tried.</param>
+        /// <param name="milliseconds">The timeout.</param>
+        /// <returns>The line.</returns>
+        public static string ConnectTimeout(string address, int port, int milliseconds)
+        {
+            return "no answer from " + address + ":" + port.ToString() + " within " + milliseconds.ToString() + " ms: server down, wrong address, or a firewall drops the port";
+        }
+
+        /// <summary>The server did not reply in time.</summary>
+        /// <param name="host">The server.</param>
+        /// <param name="port">The port.</param>
+        /// <param name="milliseconds">The reply timeout.</param>
+        /// <returns>The line.</returns>
+        public static string ReplyTimeout(string host, int port, int milliseconds)
+        {
+            return "no reply from " + host + ":" + port.ToString() + " within " + milliseconds.ToString() + " ms after sending the request";
+        }
+
+        /// <summary>The connection broke while sending or receiving.</summary>
+        /// <param name="host">The server.</param>
+        /// <param name="port">The port.</param>
+        /// <param name="detail">The platform's own words.</param>
+        /// <returns>The line.</returns>
+        public static string ConnectionLost(string host, int port, string detail)
+        {
+            return "connection to " + host + ":" + port.ToString() + " lost (" + detail + ")";
+        }
+    }
+}

@@ -1,5 +1,0 @@
-namespace WwepDevice.Core
-{
-    /// <summary>Called once when an <see cref="IOneShotTimer"/> runs out.</summary>
-    public delegate void TimerTick();
-}
