@@ -1,4 +1,4 @@
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepServer
 {

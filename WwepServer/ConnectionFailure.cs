@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json.Serialization;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepServer
 {

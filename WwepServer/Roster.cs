@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using WwepDevice.Core;
+using WwepDevice.Core.Protocol;
 
 namespace WwepServer
 {

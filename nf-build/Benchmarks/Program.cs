@@ -7,9 +7,11 @@ using WwepDevice.Core.Settings;
 namespace WwepDevice.Benchmarks
 {
     /// <summary>
-    /// Prints the bytes allocated per message on the device's hot path, measured on .NET 10 (the allocation pattern
-    /// is the code's, not the runtime's: the same buffers are reused on nanoFramework). Baseline, in the same run:
-    /// the codec alone (build the request, parse the reply). Target: at most 256 bytes per message through the sender.
+    /// Prints the bytes allocated per message on the device's hot path, measured on desktop .NET 10. That runtime keeps
+    /// structs and string literals off the heap, so its figures say nothing about the board's: the nanoCLR puts every
+    /// struct copy and every executed literal on the heap (nf-build/README.md, "Benchmarks", has the nanoCLR figures).
+    /// What this still catches is a new per-message buffer or string on the host. Baseline, in the same run: the codec
+    /// alone (build the request, parse the reply).
     /// </summary>
     public static class Program
     {
@@ -35,7 +37,7 @@ namespace WwepDevice.Benchmarks
             Console.WriteLine($"sender, plain, echo reply    {plain,8:F1} bytes/message  ({Ratio(plain, codec)} the baseline)");
             Console.WriteLine($"sender, TLS kind, echo reply {tls,8:F1} bytes/message  ({Ratio(tls, codec)} the baseline)");
             bool met = plain <= 256 && tls <= 256;
-            Console.WriteLine(met ? "target (<= 256 bytes/message): met" : "target (<= 256 bytes/message): MISSED");
+            Console.WriteLine(met ? "desktop .NET: at most 256 bytes/message (not the board's figure)" : "desktop .NET: MORE than 256 bytes/message, so the board allocates at least that much too");
             return met ? 0 : 1;
         }
 
