@@ -90,15 +90,10 @@ namespace WwepDevice.Core.Tls
                 return Build(TransportFailure.TlsSetup, TlsFailureCause.SetupFailedWithoutReason, exceptionType + " -1, no mbedTLS code", settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
             }
 
-            if (code == TlsDiagnosis.ErrorVerifyFailed)
-            {
-                return VerifyFailedWithoutFlags(exceptionType, settings, port, clockUtc, ca);
-            }
-
             if (code < 0)
             {
                 // Negative is an mbedTLS error code, from CryptographicException and from older firmware's SocketException.
-                return FromErrorCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc);
+                return FromErrorCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, ca);
             }
 
             if (exceptionType != CryptographicExceptionName)
@@ -135,9 +130,15 @@ namespace WwepDevice.Core.Tls
         /// <returns>The exception to throw.</returns>
         public static WwepTransportException FromErrorCode(string exceptionType, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc)
         {
+            return FromErrorCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, null);
+        }
+
+        // The one place a negative code is read; the embedded CA's facts go into the line for -0x2700 when known.
+        private static WwepTransportException FromErrorCode(string exceptionType, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, EmbeddedCa ca)
+        {
             if (code == TlsDiagnosis.ErrorVerifyFailed)
             {
-                return VerifyFailedWithoutFlags(exceptionType, settings, port, clockUtc, null);
+                return VerifyFailedWithoutFlags(exceptionType, settings, port, clockUtc, ca);
             }
 
             return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromErrorCode(code), TlsDiagnosis.CodeEvidence(exceptionType, code), settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
