@@ -38,7 +38,10 @@ namespace WwepSimulator.Tests
             // The long press's own toggle is being sent meanwhile: its attempt may or may not be counted yet.
             Assert.Contains(lines, line => line == "[WWEP]   counts: 2 presses, 2 sends, 0 acknowledged" || line == "[WWEP]   counts: 2 presses, 3 sends, 0 acknowledged");
             Assert.Contains("[WWEP] status: delivering the LED state now", lines);
-            Assert.Contains("done: 2 press(es), 3 send attempt(s), 0 acknowledged; LED OFF", output);
+            // The long press queues the undelivered state again; whether that collapses into its own toggle's pending send
+            // or follows it depends on whether the worker took the toggle first: 3 or 4 attempts, both right.
+            Assert.True(output.Contains("done: 2 press(es), 3 send attempt(s), 0 acknowledged; LED OFF", StringComparison.Ordinal)
+                || output.Contains("done: 2 press(es), 4 send attempt(s), 0 acknowledged; LED OFF", StringComparison.Ordinal), output);
         }
 
         [Fact]
