@@ -52,5 +52,16 @@ namespace WwepSimulator.Tests
             Assert.StartsWith("--mac: ", error.Message);
             Assert.Equal(DeviceIdentity.FromMac(DeviceIdentity.ParseMac("24:0a:c4:12:34:56")), DeviceIdentity.FromMac(MacSource.Choose("24:0a:c4:12:34:56")));
         }
+
+        [Fact]
+        public void ANumberOptionThatIsNotANumberGivesOneLineWithoutTypeNamesAndDefaultsStay()
+        {
+            SimulatorCommandLine commandLine = new SimulatorCommandLine();
+            var parsed = commandLine.CreateCommand(_ => 0, (_, _) => { }).Parse(new[] { "--presses", "abc" });
+
+            string message = Assert.Single(parsed.Errors).Message;
+            Assert.Equal("--presses 'abc' is not a whole number: write digits, e.g. --presses 5", message);
+            Assert.Equal(1000, commandLine.CreateCommand(_ => 0, (_, _) => { }).Parse(new string[0]).GetValue(commandLine.Interval));
+        }
     }
 }

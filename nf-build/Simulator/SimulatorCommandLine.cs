@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using WwepDevice.Core.Settings;
 
@@ -208,6 +209,19 @@ namespace WwepSimulator
                 Presses, Interval, ConnectTimeout, ReplyTimeout, Attempts, SntpPort, NoServerTime, InternetTimeWait, Quiet,
                 LongPress, AtBoot, NoBlinkCodes,
             };
+            foreach (Option option in root.Options)
+            {
+                // System.CommandLine's own refusal of "abc" names .NET types (System.Nullable`1[...]); a person needs the option and a fix.
+                if (option is Option<int> number)
+                {
+                    number.CustomParser = result => ReadWholeNumber(result) ?? 0;
+                }
+                else if (option is Option<int?> optionalNumber)
+                {
+                    optionalNumber.CustomParser = ReadWholeNumber;
+                }
+            }
+
             root.SetAction(run);
 
             Option<string> folder = new Option<string>("--out") { Description = "Folder to write the files to.", HelpName = "folder", Required = true };
@@ -223,6 +237,22 @@ namespace WwepSimulator
             });
             root.Subcommands.Add(demoPki);
             return root;
+        }
+
+        /// <summary>Reads a number option's value, or adds a one-line error naming the option and the fix.</summary>
+        /// <param name="result">The option's tokens.</param>
+        /// <returns>The number, or null when it is not one (the parse then carries the error).</returns>
+        public static int? ReadWholeNumber(ArgumentResult result)
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+            {
+                return value;
+            }
+
+            string option = result.Parent is OptionResult parent ? parent.Option.Name : "the option";
+            result.AddError(option + " '" + text + "' is not a whole number: write digits, e.g. " + option + " 5");
+            return null;
         }
 
         /// <summary>The device settings the options describe.</summary>
