@@ -50,12 +50,19 @@ namespace WwepServer
             get { return FailureCatalog.Describe(Cause).Title; }
         }
 
-        /// <summary>What to do about it, with this board's device ID and server name filled in where they are known.</summary>
+        /// <summary>
+        /// The server whose fix texts these are (its real ports and names); set by <see cref="FailureLog.Record"/>
+        /// before the failure is logged or shown.
+        /// </summary>
+        [JsonIgnore]
+        public ServerFacts Facts { get; set; } = ServerFacts.Defaults;
+
+        /// <summary>What to do about it, with this server's ports and this board's device ID and server name filled in where they are known.</summary>
         public string Fix
         {
             get
             {
-                string fix = FailureCatalog.Describe(Cause).Fix;
+                string fix = Facts.Fill(FailureCatalog.Describe(Cause).Fix);
                 if (Identity != null && DeviceIdentity.TryParseHex(Identity, out _))
                 {
                     fix = fix.Replace(FailureCatalog.DeviceIdPlaceholder, Identity, StringComparison.Ordinal);

@@ -45,13 +45,13 @@ namespace WwepServer
                 "put this server's CA into the firmware: " + Tool + " embed, then rebuild and deploy (nf-build/deploy); or, if the board belongs to another PKI, start this server with that PKI's certificate (--cert, --key)");
             Add(FailureCause.ServerNameRefused, "server-name-refused",
                 "the board refused this server's certificate, most likely because it does not carry the name the board connects to",
-                "make a server certificate with that name: " + Tool + " server --name " + ServerNamePlaceholder + " --ip <this server's address>, then restart the server; or set the board's ServerHost (or TlsHostName) to a name the certificate carries");
+                "make a server certificate with that name: " + Tool + " server --name " + ServerNamePlaceholder + " --ip " + ServerFacts.AddressToken + ", then restart the server; or set the board's ServerHost (or TlsHostName) to a name the certificate carries (" + ServerFacts.NamesToken + ")");
             Add(FailureCause.ServerCertificateExpired, "server-certificate-expired",
                 "the board says this server's certificate has expired (or the board's clock runs far ahead)",
                 "renew it: " + Tool + " server, then restart the server; if the banner shows it still valid, the board's clock is wrong");
             Add(FailureCause.ServerCertificateRefused, "server-certificate-refused",
                 "the board refused this server's certificate without a precise reason; on a board that most often means its clock is not set, so the certificate looks not yet valid",
-                "let the board get the time (internet SNTP, or this server's SNTP: --sntp-port, default 123), then try again; " + Tool + " check --at <the board's time> shows what the board sees");
+                "let the board get the time (internet SNTP, or this server's SNTP: " + ServerFacts.SntpToken + "), then try again; " + Tool + " check --at <the board's time> shows what the board sees");
             Add(FailureCause.ServerCertificateUnusable, "server-certificate-unusable",
                 "the board cannot use this server's certificate: its key type, size or usage is not one the board takes",
                 "make an ECDSA P-256 server certificate: " + Tool + " server --algorithm ecdsa-p256, then restart the server; " + Tool + " check names what the board refuses");
@@ -93,13 +93,13 @@ namespace WwepServer
                 "each board needs its own certificate: " + Tool + " device --mac <this board's MAC>, " + deviceCertificate + " to this board");
             Add(FailureCause.PlainOnTlsPort, "plain-on-tls-port",
                 "plain WWEP came to the TLS port: the client is set to plain but uses the TLS port",
-                "send plain WWEP to the plain port (27708 unless --plain-port; the board's PlainPort), or set the board's Mode to Tls");
+                "send plain WWEP to the plain port (" + ServerFacts.PlainPortToken + "; the board's PlainPort), or set the board's Mode to Tls");
             Add(FailureCause.TlsOnPlainPort, "tls-on-plain-port",
                 "a TLS handshake came to the plain port: the client is set to TLS but uses the plain port",
-                "use the TLS port for TLS (40508 unless --tls-port; the board's TlsPort), or set the board's Mode to Plain");
+                "use the TLS port for TLS (" + ServerFacts.TlsPortToken + "; the board's TlsPort), or set the board's Mode to Plain");
             Add(FailureCause.HttpOnWwepPort, "http-on-wwep-port",
                 "a web browser or another HTTP client opened a WWEP port",
-                "the classroom view is on the web port (http://<this server>:8080/ unless --web-port); the WWEP ports speak only WWEP");
+                "the classroom view is " + ServerFacts.WebToken + "; the WWEP ports speak only WWEP");
             Add(FailureCause.NotTls, "not-tls",
                 "bytes that are neither TLS nor WWEP came to the TLS port",
                 "that program speaks neither (a port scanner, or a client of another service): nothing to fix on a board");

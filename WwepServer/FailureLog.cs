@@ -31,6 +31,7 @@ namespace WwepServer
         private readonly Dictionary<(string Address, FailureCause Cause), long> _repeats = new Dictionary<(string, FailureCause), long>();
         private readonly long[] _counts = new long[FailureCatalog.All.Length];
         private int _firstLines;
+        private volatile ServerFacts _facts = ServerFacts.Defaults;
         private long _untracked;
 
         /// <summary>Creates the log.</summary>
@@ -67,10 +68,18 @@ namespace WwepServer
             return Interlocked.Read(ref _counts[(int)cause]);
         }
 
+        /// <summary>This server's ports and names, which every failure recorded from now on quotes in its fix.</summary>
+        public ServerFacts Facts
+        {
+            get { return _facts; }
+            set { _facts = value; }
+        }
+
         /// <summary>Counts the failure, and logs it in full when it is the first of its address and cause this period.</summary>
         /// <param name="failure">The failure.</param>
         public void Record(ConnectionFailure failure)
         {
+            failure.Facts = Facts;
             Interlocked.Increment(ref _counts[(int)failure.Cause]);
             var key = (failure.Address, failure.Cause);
             lock (_lock)

@@ -237,17 +237,22 @@ namespace WwepServer
 
         private void Listen()
         {
-            if (_options.ServesPlain)
-            {
-                Socket plain = Bind(_options.PlainPort, "--plain-port", plainPort: true);
-                PlainEndPoint = (IPEndPoint)plain.LocalEndPoint!;
-                StartAccepting(plain, TransportKind.Plain);
-            }
+            // Both WWEP ports are bound before either accepts, so that the first failure's fix already quotes the ports
+            // the sockets really got (0 picks one).
+            Socket? plain = _options.ServesPlain ? Bind(_options.PlainPort, "--plain-port", plainPort: true) : null;
+            PlainEndPoint = (IPEndPoint?)plain?.LocalEndPoint;
 
             // Not deferred: a TLS handshake costs far more than the wait for its first bytes, and a silent TLS client
             // is better met by the handshake limit, which is logged.
             Socket tls = Bind(_options.TlsPort, "--tls-port", plainPort: false);
             TlsEndPoint = (IPEndPoint)tls.LocalEndPoint!;
+            ServerFacts asked = ServerFacts.FromOptions(_options);
+            Failures.Facts = asked.Served(PlainEndPoint?.Port, TlsEndPoint.Port, asked.WebPort, asked.SntpPort != null, asked.MdnsName != null);
+            if (plain != null)
+            {
+                StartAccepting(plain, TransportKind.Plain);
+            }
+
             StartAccepting(tls, TransportKind.Tls);
 
             // Time is a help for the boards, not the server's job: a port it cannot have is reported, WWEP goes on.
@@ -273,6 +278,9 @@ namespace WwepServer
                     throw new StartupException(problem);
                 }
             }
+
+            // The helpers that did not start are no longer offered in the fixes.
+            Failures.Facts = asked.Served(PlainEndPoint?.Port, TlsEndPoint.Port, Web?.EndPoint.Port, Sntp != null, Mdns != null);
         }
 
         private Socket Bind(int port, string optionName, bool plainPort)

@@ -46,7 +46,7 @@ namespace WwepServer.Tests
             Assert.Contains("fix: put this server's CA into the firmware: dotnet run --project certs/tool -- embed, then rebuild and deploy", line);
             Assert.Equal(1, server.Host.Failures.Count(FailureCause.UntrustedServer));
 
-            // The same on the classroom view: the address names no device, so the address is the board.
+            // The same on the classroom view: the address names no device, so the failure is listed apart under it.
             JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", "untrusted-server");
             Assert.Contains("does not trust this server's certificate", failure.GetProperty("title").GetString());
             Assert.Contains("dotnet run --project certs/tool -- embed", failure.GetProperty("fix").GetString());
@@ -184,7 +184,8 @@ namespace WwepServer.Tests
             string line = await server.Log.WaitForAsync(cause, LogWait);
             Assert.Contains(evidence, line);
             Assert.Contains("; fix: ", line);
-            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.1", cause.Trim('(', ')'));
+            // A WWEP request names its device, and so its board; other bytes are nobody's known board.
+            JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, sent.StartsWith('W') ? sent.Substring(1, 4) : "127.0.0.1", cause.Trim('(', ')'));
             Assert.False(string.IsNullOrEmpty(failure.GetProperty("fix").GetString()));
         }
 
@@ -198,7 +199,8 @@ namespace WwepServer.Tests
             string line = await server.Log.WaitForAsync("(tls-on-plain-port)", LogWait);
             Assert.Contains("a TLS handshake came to the plain port", line);
             Assert.Contains("[sent: \\x16\\x03", line);
-            Assert.Contains("use the TLS port for TLS (40508 unless --tls-port", line);
+            // The fix quotes this server's TLS port (a free one here), not the default.
+            Assert.Contains("use the TLS port for TLS (" + server.Tls.Port + "; the board's TlsPort)", line);
 
             // Named as what it is, not as an over-long request.
             Assert.Equal(0, server.Host.Connections.OversizedRequests);
@@ -219,7 +221,7 @@ namespace WwepServer.Tests
 
             string line = await server.Log.WaitForAsync("(http-on-wwep-port)", LogWait);
             Assert.Contains("plain 127.0.0.1:", line);
-            Assert.Contains("the classroom view is on the web port", line);
+            Assert.Contains("the classroom view is at http://127.0.0.1:" + server.Host.Web!.EndPoint.Port + "/;", line);
         }
 
         [Fact]
