@@ -9,23 +9,29 @@ namespace WwepServer
     /// <summary>
     /// The whole room, built from the live feed by the view's one background task: every board that connected (those
     /// that only failed too), its registers, when it was last seen, its last failure, and the last transactions. A board
-    /// is its device ID when its client certificate or its writes name one; a client that never named a device is its
-    /// address. An address that has carried one device's traffic stands for that device (its failures go on that card);
-    /// one that has carried several (a PC running simulators, a NAT) stands for itself. HTTP requests read copies under
-    /// the same lock, so the page never sees half an update.
+    /// is a device ID: the one its client certificate names, or its accepted writes, or the request it sent to the wrong
+    /// port. An address that has carried one device's traffic stands for that device (its later failures go on that
+    /// card). A failure the server cannot tie to one device (an address that carried none or several: a port scanner,
+    /// a PC running simulators, a NAT) is not a board: it is counted apart, by address and cause. HTTP requests read
+    /// copies under the same lock, so the page never sees half an update.
     /// </summary>
     public sealed class ClassroomState
     {
         /// <summary>Transactions kept for the page's feed.</summary>
         public const int RecentCount = 50;
 
+        /// <summary>Addresses and causes of unidentified failures kept (the least recent goes first): a flood from many
+        /// addresses costs the view a bounded list, and the totals still count every failure.</summary>
+        public const int UnidentifiedKept = 100;
+
         /// <summary>A board seen within this long is online.</summary>
         public static readonly TimeSpan OnlineWindow = TimeSpan.FromMinutes(5);
 
         private readonly object _lock = new object();
-        // Devices by ID first, then the boards known only by their address.
-        private readonly SortedDictionary<string, DeviceView> _boards = new SortedDictionary<string, DeviceView>(Comparer<string>.Create(
-            (a, b) => IsDeviceKey(a) != IsDeviceKey(b) ? (IsDeviceKey(a) ? -1 : 1) : string.CompareOrdinal(a, b)));
+        // The boards by device ID.
+        private readonly SortedDictionary<string, DeviceView> _boards = new SortedDictionary<string, DeviceView>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Address, FailureCause Cause), UnidentifiedFailure> _unidentified = new Dictionary<(string, FailureCause), UnidentifiedFailure>();
+        private long _unidentifiedTotal;
 
         // Address -> the one device seen from it, or null once several were.
         private readonly Dictionary<string, string?> _deviceAt = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -64,29 +70,40 @@ namespace WwepServer
 
         /// <summary>
         /// Applies one event: its board is seen; an accepted write updates the registers; a failure becomes the board's
-        /// last failure; a transaction joins the feed.
+        /// last failure, or, when no board is known to be its own, joins the unidentified ones; a transaction joins the feed.
         /// </summary>
         /// <param name="happened">A transaction or a failure.</param>
         /// <param name="changed">Receives the keys of the cards that changed.</param>
-        /// <param name="removed">Receives the keys of cards that were folded into their device's card.</param>
-        public void Apply(ClassroomEvent happened, ISet<string> changed, ISet<string> removed)
+        /// <returns>True when the unidentified failures changed.</returns>
+        public bool Apply(ClassroomEvent happened, ISet<string> changed)
         {
             lock (_lock)
             {
                 var transaction = happened as TransactionEvent;
                 ConnectionFailure? failure = happened as ConnectionFailure ?? transaction?.Failure;
                 string address = failure?.Address ?? PeerName.AddressOf(happened.Peer);
-                string? device = NamedDevice(happened, transaction);
+                string? device = NamedDevice(happened, transaction, failure);
                 if (device != null)
                 {
-                    Learn(address, device, changed, removed);
+                    Learn(address, device);
                 }
                 else if (_deviceAt.TryGetValue(address, out string? only) && only != null)
                 {
                     device = only;
                 }
 
-                DeviceView board = device != null ? DeviceFor(device) : AddressCard(address);
+                if (transaction != null)
+                {
+                    AddRecent(transaction);
+                }
+
+                if (device == null)
+                {
+                    // Nobody's board: a failure is counted apart; a transaction (a read, a malformed request) is in the feed only.
+                    return failure != null && AddUnidentified(failure);
+                }
+
+                DeviceView board = DeviceFor(device);
                 board.Address = address;
                 board.Peer = happened.Peer;
                 if (happened.Identity != null)
@@ -111,10 +128,21 @@ namespace WwepServer
 
                 board.Failing = board.LastFailure != null && (board.LastSuccess == null || board.LastFailure.Time > board.LastSuccess);
                 changed.Add(board.Key);
+                return false;
             }
         }
 
-        /// <summary>Copies of every board: devices by ID, then addresses.</summary>
+        /// <summary>Copies of the failures that belong to no known board, the most recent first.</summary>
+        /// <returns>The entries.</returns>
+        public List<UnidentifiedFailure> Unidentified()
+        {
+            lock (_lock)
+            {
+                return _unidentified.Values.OrderByDescending(entry => entry.LastFailure.Time).Select(entry => entry.Copy()).ToList();
+            }
+        }
+
+        /// <summary>Copies of every board, by device ID.</summary>
         /// <returns>The boards.</returns>
         public List<DeviceView> Devices()
         {
@@ -161,8 +189,11 @@ namespace WwepServer
             };
             lock (_lock)
             {
+                totals.UnidentifiedFailures = _unidentifiedTotal;
+                totals.UnidentifiedAddresses = _unidentified.Keys.Select(key => key.Address).Distinct(StringComparer.Ordinal).Count();
                 foreach (DeviceView board in _boards.Values)
                 {
+                    totals.Failing += board.Failing ? 1 : 0;
                     if (board.LastSeen != null)
                     {
                         totals.BoardsSeen++;
@@ -186,8 +217,9 @@ namespace WwepServer
             return totals;
         }
 
-        // The device an event names by itself: its client certificate's CN, or the device of an accepted write.
-        private static string? NamedDevice(ClassroomEvent happened, TransactionEvent? transaction)
+        // The device an event names by itself: its client certificate's CN, the device of an accepted write, or the device
+        // of the WWEP request a failure carries (plain WWEP sent to the TLS port).
+        private static string? NamedDevice(ClassroomEvent happened, TransactionEvent? transaction, ConnectionFailure? failure)
         {
             if (happened.Identity != null && DeviceIdentity.TryParseHex(happened.Identity, out int fromCertificate))
             {
@@ -200,12 +232,18 @@ namespace WwepServer
                 return transaction.Reply.Substring(1, 4);
             }
 
-            return null;
+            return failure?.Sent != null ? RequestedDevice(failure.Sent) : null;
         }
 
-        private static bool IsDeviceKey(string key)
+        // A WWEP request's device: R or W, then 4 hex digits (what follows may be cut or wrong: the ID is what counts).
+        private static string? RequestedDevice(string sent)
         {
-            return DeviceIdentity.TryParseHex(key, out _);
+            if (sent.Length < 5 || "RrWw".IndexOf(sent[0]) < 0)
+            {
+                return null;
+            }
+
+            return DeviceIdentity.TryParseHex(sent.Substring(1, 4), out int device) ? DeviceIdentity.ToHex(device) : null;
         }
 
         private static bool IsAcceptedWrite(TransactionEvent transaction)
@@ -255,14 +293,43 @@ namespace WwepServer
             return copy;
         }
 
-        private void ApplyTransaction(DeviceView board, TransactionEvent transaction)
+        private void AddRecent(TransactionEvent transaction)
         {
             _recent.AddFirst(transaction);
             if (_recent.Count > RecentCount)
             {
                 _recent.RemoveLast();
             }
+        }
 
+        // Counts the failure under its address and cause; keeps at most UnidentifiedKept pairs (the least recent goes).
+        private bool AddUnidentified(ConnectionFailure failure)
+        {
+            _unidentifiedTotal++;
+            var key = (failure.Address, failure.Cause);
+            if (_unidentified.TryGetValue(key, out UnidentifiedFailure? entry))
+            {
+                entry.Count++;
+                if (failure.Time >= entry.LastFailure.Time)
+                {
+                    entry.LastFailure = failure;
+                }
+
+                return true;
+            }
+
+            if (_unidentified.Count >= UnidentifiedKept)
+            {
+                UnidentifiedFailure oldest = _unidentified.Values.OrderBy(other => other.LastFailure.Time).First();
+                _unidentified.Remove((oldest.Address, oldest.Cause));
+            }
+
+            _unidentified[key] = new UnidentifiedFailure(failure);
+            return true;
+        }
+
+        private void ApplyTransaction(DeviceView board, TransactionEvent transaction)
+        {
             if (transaction.Reply.Length > 0 && transaction.Reply[0] == 'A')
             {
                 board.LastSuccess = transaction.Time;
@@ -277,41 +344,18 @@ namespace WwepServer
             }
         }
 
-        // The address carried this device: the first device it carries is its own, and a card the address had of its
-        // own until then is folded into the device's; a second device makes the address stand for itself.
-        private void Learn(string address, string device, ISet<string> changed, ISet<string> removed)
+        // The address carried this device: the first device it carries is its own; a second device makes the address
+        // stand for no device, so that its unidentified failures stay apart.
+        private void Learn(string address, string device)
         {
             if (!_deviceAt.TryGetValue(address, out string? known))
             {
                 _deviceAt[address] = device;
-                if (_boards.TryGetValue(address, out DeviceView? card) && card.Id == null)
-                {
-                    Fold(card, DeviceFor(device));
-                    _boards.Remove(address);
-                    changed.Remove(address);
-                    removed.Add(address);
-                }
             }
             else if (known != null && known != device)
             {
                 _deviceAt[address] = null;
             }
-        }
-
-        // What the address's own card knew goes to the device's card, unless the device knows something newer.
-        private static void Fold(DeviceView from, DeviceView into)
-        {
-            if (from.LastFailure != null && (into.LastFailure == null || from.LastFailure.Time > into.LastFailure.Time))
-            {
-                into.LastFailure = from.LastFailure;
-            }
-
-            if (from.LastSeen != null && (into.LastSeen == null || from.LastSeen > into.LastSeen))
-            {
-                into.LastSeen = from.LastSeen;
-            }
-
-            into.Identity ??= from.Identity;
         }
 
         private DeviceView DeviceFor(string id)
@@ -323,17 +367,6 @@ namespace WwepServer
             }
 
             return device;
-        }
-
-        private DeviceView AddressCard(string address)
-        {
-            if (!_boards.TryGetValue(address, out DeviceView? card))
-            {
-                card = new DeviceView { Key = address, Address = address };
-                _boards[address] = card;
-            }
-
-            return card;
         }
     }
 }

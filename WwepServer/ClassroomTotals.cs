@@ -12,6 +12,15 @@ namespace WwepServer
         /// <summary>Boards seen within the last <see cref="OnlineMinutes"/> minutes.</summary>
         public int Online { get; set; }
 
+        /// <summary>Boards whose last failure came after their last answered request.</summary>
+        public int Failing { get; set; }
+
+        /// <summary>Failed connections that belong to no known board (not counted as boards).</summary>
+        public long UnidentifiedFailures { get; set; }
+
+        /// <summary>The addresses those came from (as far as the view keeps them).</summary>
+        public int UnidentifiedAddresses { get; set; }
+
         /// <summary>Boards on the roster that have not connected since this start.</summary>
         public int RosterNotSeen { get; set; }
 

@@ -20,7 +20,7 @@ namespace WwepServer
 {
     /// <summary>
     /// The read-only classroom view (ASP.NET Core): a page with every device's LED and registers, <c>GET /api/devices</c>
-    /// as JSON, and <c>GET /events</c>, a Server-Sent Events stream that pushes each change. One background task reads
+    /// and <c>GET /api/unidentified</c> (the failures that belong to no known board) as JSON, and <c>GET /events</c>, a Server-Sent Events stream that pushes each change. One background task reads
     /// the <see cref="LiveFeed"/>, applies what arrived, and sends one update per round to every open page, at most
     /// ten rounds a second: a busy classroom costs the server a few small messages a second, not one per write.
     /// </summary>
@@ -99,6 +99,7 @@ namespace WwepServer
             app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
             app.MapGet("/api/devices", () => Results.Json(state.Devices(), Json));
             app.MapGet("/api/transactions", () => Results.Json(state.Recent(), Json));
+            app.MapGet("/api/unidentified", () => Results.Json(state.Unidentified(), Json));
             app.MapGet("/api/totals", () => Results.Json(state.Totals(), Json));
             app.MapGet("/events", (HttpContext context) => server.StreamAsync(context));
             try
@@ -159,16 +160,15 @@ namespace WwepServer
         {
             ChannelReader<ClassroomEvent> reader = _feed.Reader;
             var changed = new HashSet<string>(StringComparer.Ordinal);
-            var removed = new HashSet<string>(StringComparer.Ordinal);
             var transactions = new List<TransactionEvent>();
             while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
                 changed.Clear();
-                removed.Clear();
                 transactions.Clear();
+                bool unidentifiedChanged = false;
                 while (reader.TryRead(out ClassroomEvent? happened))
                 {
-                    _state.Apply(happened, changed, removed);
+                    unidentifiedChanged |= _state.Apply(happened, changed);
                     if (happened is TransactionEvent transaction)
                     {
                         transactions.Add(transaction);
@@ -182,7 +182,7 @@ namespace WwepServer
                     transactions.RemoveRange(ClassroomState.RecentCount, transactions.Count - ClassroomState.RecentCount);
                 }
 
-                string message = "event: update\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(changed), removed, transactions, totals = _state.Totals() }, Json) + "\n\n";
+                string message = "event: update\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(changed), unidentified = unidentifiedChanged ? _state.Unidentified() : null, transactions, totals = _state.Totals() }, Json) + "\n\n";
                 Broadcast(message);
                 await Task.Delay(RoundInterval, _stop.Token).ConfigureAwait(false);
             }
@@ -215,7 +215,7 @@ namespace WwepServer
             CancellationToken gone = context.RequestAborted;
             try
             {
-                string snapshot = "event: snapshot\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(), transactions = _state.Recent(), totals = _state.Totals() }, Json) + "\n\n";
+                string snapshot = "event: snapshot\ndata: " + JsonSerializer.Serialize(new { devices = _state.Devices(), unidentified = _state.Unidentified(), transactions = _state.Recent(), totals = _state.Totals() }, Json) + "\n\n";
                 await context.Response.WriteAsync(snapshot, gone).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(gone).ConfigureAwait(false);
                 while (!gone.IsCancellationRequested)

@@ -35,14 +35,51 @@ namespace WwepServer.Tests
 
         /// <summary>The board once its last failure has the cause.</summary>
         /// <param name="server">A server with the view on.</param>
-        /// <param name="key">The board's card key.</param>
+        /// <param name="key">The board's card key, or an address: then the unidentified failures of that address.</param>
         /// <param name="cause">The cause's code, for example <c>untrusted-server</c>.</param>
-        /// <returns>The board's last failure.</returns>
+        /// <returns>The board's last failure, or the address's last of that cause.</returns>
         public static async Task<JsonElement> WaitForFailureAsync(TestServer server, string key, string cause)
         {
+            if (System.Net.IPAddress.TryParse(key, out _))
+            {
+                JsonElement entry = await WaitForUnidentifiedAsync(server, key, cause);
+                return entry.GetProperty("lastFailure");
+            }
+
             JsonElement board = await WaitForBoardAsync(server, key, b =>
                 b.GetProperty("lastFailure").ValueKind == JsonValueKind.Object && b.GetProperty("lastFailure").GetProperty("cause").GetString() == cause);
             return board.GetProperty("lastFailure");
+        }
+
+        /// <summary>The unidentified failures of one address and cause, once there are some.</summary>
+        /// <param name="server">A server with the view on.</param>
+        /// <param name="address">The client address.</param>
+        /// <param name="cause">The cause's code.</param>
+        /// <returns>The entry (address, count, lastFailure).</returns>
+        public static async Task<JsonElement> WaitForUnidentifiedAsync(TestServer server, string address, string cause)
+        {
+            using var http = Client(server);
+            JsonElement found = default;
+            await LimitTests.WaitUntilAsync(() =>
+            {
+                using JsonDocument json = JsonDocument.Parse(http.GetStringAsync("/api/unidentified").GetAwaiter().GetResult());
+                JsonElement? entry = json.RootElement.EnumerateArray()
+                    .Where(e => e.GetProperty("address").GetString() == address && e.GetProperty("lastFailure").GetProperty("cause").GetString() == cause)
+                    .Select(e => (JsonElement?)e.Clone()).FirstOrDefault();
+                found = entry ?? default;
+                return entry != null;
+            });
+            return found;
+        }
+
+        /// <summary>Every unidentified failure entry now.</summary>
+        /// <param name="server">A server with the view on.</param>
+        /// <returns>The JSON array.</returns>
+        public static async Task<JsonElement> UnidentifiedAsync(TestServer server)
+        {
+            using var http = Client(server);
+            using JsonDocument json = JsonDocument.Parse(await http.GetStringAsync("/api/unidentified"));
+            return json.RootElement.Clone();
         }
 
         /// <summary>Every board now.</summary>

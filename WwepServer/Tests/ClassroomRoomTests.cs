@@ -32,10 +32,10 @@ namespace WwepServer.Tests
                 Assert.True(ada.GetProperty("led").GetBoolean());
                 Assert.False(ada.GetProperty("failing").GetBoolean());
 
-                // A client that named no device is its address, with its failure.
-                JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "127.0.0.3", "plain-on-tls-port");
+                // Plain WWEP on the TLS port names its device: the failure is that device's, with this server's plain port.
+                JsonElement failure = await ClassroomApi.WaitForFailureAsync(server, "1A2B", "plain-on-tls-port");
                 Assert.Equal("W1A2B050001", failure.GetProperty("sent").GetString());
-                Assert.Contains("set the board's Mode to Tls", failure.GetProperty("fix").GetString());
+                Assert.Contains("send plain WWEP to the plain port (" + server.Plain.Port + "; the board's PlainPort), or set the board's Mode to Tls", failure.GetProperty("fix").GetString());
 
                 // On the roster, never seen: a card all the same.
                 JsonElement boards = await ClassroomApi.BoardsAsync(server);
@@ -43,14 +43,16 @@ namespace WwepServer.Tests
                 Assert.Equal("Grace", grace.GetProperty("name").GetString());
                 Assert.False(grace.GetProperty("online").GetBoolean());
                 Assert.Equal(JsonValueKind.Null, grace.GetProperty("lastSeen").ValueKind);
-                Assert.Equal(new[] { "02E8", "0FAC", "127.0.0.3" }, boards.EnumerateArray().Select(b => b.GetProperty("key").GetString()).ToArray());
+                Assert.Equal(new[] { "02E8", "0FAC", "1A2B" }, boards.EnumerateArray().Select(b => b.GetProperty("key").GetString()).ToArray());
 
                 JsonElement totals = await ClassroomApi.TotalsAsync(server);
                 Assert.Equal(2, totals.GetProperty("boardsSeen").GetInt32());
                 Assert.Equal(2, totals.GetProperty("online").GetInt32());
+                Assert.Equal(1, totals.GetProperty("failing").GetInt32());
                 Assert.Equal(1, totals.GetProperty("rosterNotSeen").GetInt32());
                 Assert.Equal(1, totals.GetProperty("writes").GetInt64());
                 Assert.Equal(1, totals.GetProperty("failures").GetInt64());
+                Assert.Equal(0, totals.GetProperty("unidentifiedFailures").GetInt64());
                 JsonElement cause = Assert.Single(totals.GetProperty("failuresByCause").EnumerateArray());
                 Assert.Equal("plain-on-tls-port", cause.GetProperty("cause").GetString());
                 Assert.Equal(1, cause.GetProperty("count").GetInt64());
@@ -61,19 +63,38 @@ namespace WwepServer.Tests
             }
         }
 
-        // A board that failed before it ever wrote: once its address carries its device ID, its card is the device's.
+        // A client that never named a device is no board: its failures are listed apart, by address and cause, counted.
         [Fact]
-        public async Task AnAddressCardIsFoldedIntoTheDeviceItsAddressLaterCarries()
+        public async Task FailuresOfAnAddressThatNamedNoDeviceAreCountedApartNotAsABoard()
         {
             await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
-            Assert.Equal(string.Empty, await WwepTestClient.SendRawAsync(server.Tls, Encoding.Latin1.GetBytes("W1A2B050001"), from: "127.0.0.4"));
-            await ClassroomApi.WaitForFailureAsync(server, "127.0.0.4", "plain-on-tls-port");
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(string.Empty, await WwepTestClient.SendRawAsync(server.Tls, Encoding.Latin1.GetBytes("GET / HTTP/1.1\r\n\r\n"), from: "127.0.0.6"));
+            }
+
+            await LimitTests.WaitUntilAsync(() => ClassroomApi.WaitForUnidentifiedAsync(server, "127.0.0.6", "http-on-wwep-port").GetAwaiter().GetResult().GetProperty("count").GetInt64() == 3);
+            JsonElement entry = await ClassroomApi.WaitForUnidentifiedAsync(server, "127.0.0.6", "http-on-wwep-port");
+            Assert.Contains("the classroom view is at http://127.0.0.1:" + server.Host.Web!.EndPoint.Port + "/", entry.GetProperty("lastFailure").GetProperty("fix").GetString());
+            Assert.Empty((await ClassroomApi.BoardsAsync(server)).EnumerateArray());
+            JsonElement totals = await ClassroomApi.TotalsAsync(server);
+            Assert.Equal(0, totals.GetProperty("boardsSeen").GetInt32());
+            Assert.Equal(3, totals.GetProperty("unidentifiedFailures").GetInt64());
+            Assert.Equal(1, totals.GetProperty("unidentifiedAddresses").GetInt32());
+        }
+
+        // An address that has carried one device stands for it: that address's later failures are the device's.
+        [Fact]
+        public async Task AnAddressThatCarriedOneDevicePutsItsLaterFailuresOnThatCard()
+        {
+            await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
+            Assert.Equal(string.Empty, await WwepTestClient.SendRawAsync(server.Tls, Encoding.Latin1.GetBytes("\u0001\u0002"), from: "127.0.0.4"));
+            await ClassroomApi.WaitForUnidentifiedAsync(server, "127.0.0.4", "not-tls");
 
             Assert.Equal("A1A2B050001", await WwepTestClient.SendRawAsync(server.Plain, Encoding.Latin1.GetBytes("W1A2B050001"), from: "127.0.0.4"));
             JsonElement board = await ClassroomApi.WaitForBoardAsync(server, "1A2B", b => b.GetProperty("lastWrite").ValueKind == JsonValueKind.String);
-            Assert.Equal("plain-on-tls-port", board.GetProperty("lastFailure").GetProperty("cause").GetString());
-            Assert.False(board.GetProperty("failing").GetBoolean(), "the write after the failure shows the board works now");
-            Assert.DoesNotContain((await ClassroomApi.BoardsAsync(server)).EnumerateArray(), b => b.GetProperty("key").GetString() == "127.0.0.4");
+            Assert.Equal(JsonValueKind.Null, board.GetProperty("lastFailure").ValueKind); // the earlier failure was nobody's known board's
+            Assert.Single((await ClassroomApi.UnidentifiedAsync(server)).EnumerateArray());
 
             // The same address failing again is the device's failure now.
             Assert.Equal(string.Empty, await WwepTestClient.SendRawAsync(server.Tls, Encoding.Latin1.GetBytes("GET / HTTP/1.1\r\n\r\n"), from: "127.0.0.4"));
@@ -81,9 +102,9 @@ namespace WwepServer.Tests
             Assert.Equal("http-on-wwep-port", board.GetProperty("lastFailure").GetProperty("cause").GetString());
         }
 
-        // One address, two devices (a PC running simulators): the address stands for itself, not for either device.
+        // One address, two devices (a PC running simulators): its failures are neither device's, and no board of their own.
         [Fact]
-        public async Task AnAddressThatCarriedTwoDevicesKeepsItsFailuresOnItsOwnCard()
+        public async Task AnAddressThatCarriedTwoDevicesKeepsItsFailuresApart()
         {
             await using var server = TestServer.Start(configure: o => o.WebPort = FreePorts.Tcp());
             Assert.Equal("A0FAC050001", await WwepTestClient.SendRawAsync(server.Plain, Encoding.Latin1.GetBytes("W0FAC050001"), from: "127.0.0.5"));
@@ -96,8 +117,8 @@ namespace WwepServer.Tests
 
             await ClassroomApi.WaitForFailureAsync(server, "127.0.0.5", "not-tls");
             JsonElement boards = await ClassroomApi.BoardsAsync(server);
-            Assert.All(boards.EnumerateArray().Where(b => b.GetProperty("id").ValueKind == JsonValueKind.String),
-                b => Assert.Equal(JsonValueKind.Null, b.GetProperty("lastFailure").ValueKind));
+            Assert.Equal(2, boards.GetArrayLength());
+            Assert.All(boards.EnumerateArray(), b => Assert.Equal(JsonValueKind.Null, b.GetProperty("lastFailure").ValueKind));
         }
 
         [Fact]

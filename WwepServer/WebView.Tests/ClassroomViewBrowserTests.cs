@@ -64,14 +64,14 @@ namespace WwepServer.WebView.Tests
                 // One press: LED on, on the board and on the page.
                 await PressAsync(server, presses: 1);
                 await page.Locator("#device-" + DeviceId + " .led[data-led='on']").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
-                Assert.Contains("05=0001", await page.Locator("#device-" + DeviceId).InnerTextAsync());
+                Assert.Contains("05=0001", await DetailsAsync(page, DeviceId));
                 Assert.Contains("W" + DeviceId + "050001", await page.Locator("#feed").InnerTextAsync());
                 await ScreenshotAsync(page, "classroom-led-on.png");
 
                 // The board restarts with its LED off; two presses: on, then off. The page ends unlit.
                 await PressAsync(server, presses: 2);
                 await page.Locator("#device-" + DeviceId + " .led[data-led='off']").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
-                Assert.Contains("05=0000", await page.Locator("#device-" + DeviceId).InnerTextAsync());
+                Assert.Contains("05=0000", await DetailsAsync(page, DeviceId));
                 await ScreenshotAsync(page, "classroom-led-off.png");
             }
             finally
@@ -112,13 +112,13 @@ namespace WwepServer.WebView.Tests
                 await page.GotoAsync(url);
                 await page.Locator("#device-3C7D").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
 
-                string tlsCard = await page.Locator("#device-02E8").InnerTextAsync();
+                string tlsCard = await DetailsAsync(page, "02E8");
                 Assert.Contains("TLS", tlsCard);
                 Assert.Contains("CN=02E8", tlsCard);
                 Assert.Contains("127.0.0.1:", tlsCard);
-                Assert.Contains("0B=1234", await page.Locator("#device-0FAC").InnerTextAsync());
+                Assert.Contains("0B=1234", await DetailsAsync(page, "0FAC"));
                 Assert.Equal(4, await page.Locator(".device").CountAsync());
-                Assert.Equal(3, await page.Locator(".led[data-led='on']").CountAsync()); // 0FAC, 02E8 and 3C7D lit
+                Assert.Equal(3, await page.Locator("#devices .led[data-led='on']").CountAsync()); // 0FAC, 02E8 and 3C7D lit
                 Assert.Contains("not the client certificate's", await page.Locator("#feed").InnerTextAsync());
                 await ScreenshotAsync(page, "classroom-overview.png");
             }
@@ -134,7 +134,7 @@ namespace WwepServer.WebView.Tests
         // The room as the teacher sees it at 1280 px: a board whose device certificate expired (its card names the cause
         // and the fix, with the student's name from the roster), boards online with their last seen, one on the roster
         // not seen, and a TLS ClientHello sent to the plain port, whose reply column stays on screen. This test's
-        // screenshot is README's (WwepServer/docs/classroom-view.png).
+        // screenshot is kept with the others.
         [Fact]
         public async Task TheRoomShowsAFailingBoardItsNameOnlineLastSeenAndKeepsTheReplyColumnOnScreen()
         {
@@ -187,14 +187,16 @@ namespace WwepServer.WebView.Tests
                 // Garbage: a TLS ClientHello on the plain port.
                 byte[] hello = await ClientHelloCapture.CaptureAsync("wwep.local", System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
                 Assert.Equal("X", await WwepTestClient.SendRawAsync(server.Plain, hello));
-                await page.Locator("#device-127-0-0-1.failing").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+                await page.Locator("#unidentified-list .unidentified[data-address='127.0.0.1'][data-cause='tls-on-plain-port']").WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
 
                 // The failing board: its name, online, last seen today (a time without a date), the cause and the fix.
                 ILocator ada = page.Locator("#device-0FAC.failing");
                 await ada.WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
-                string card = await ada.InnerTextAsync();
-                Assert.Contains("Ada Lovelace", card);
-                Assert.Contains("online", card);
+                string face = await ada.InnerTextAsync();
+                Assert.Contains("Ada Lovelace", face);
+                Assert.Contains("online", face);
+                Assert.Contains("client-cert-expired", face);
+                string card = await DetailsAsync(page, "0FAC");
                 Assert.Matches(@"last seen \d{2}:\d{2}:\d{2}", card);
                 Assert.Contains("Failing: the board's device certificate has expired", card);
                 Assert.Contains("Fix: make a new one: dotnet run --project certs/tool -- device --id 0FAC", card);
@@ -203,7 +205,8 @@ namespace WwepServer.WebView.Tests
                 Assert.Contains("Grace Hopper", await page.Locator("#device-02E8.online").InnerTextAsync());
                 Assert.Contains("not seen", await page.Locator("#device-4E5F").InnerTextAsync());
                 string room = await page.Locator("#totals").InnerTextAsync();
-                Assert.Contains("boards seen 5", room); // four devices and 127.0.0.1, which carried two of them and the ClientHello
+                Assert.Contains("boards seen 4", room); // 127.0.0.1 carried two of them and the ClientHello: no board of its own
+                Assert.Contains("from no known board 1 (1 address)", room);
                 Assert.Contains("on the roster, not seen 1", room);
                 Assert.Contains("client-cert-expired 1", room);
                 Assert.Contains("tls-on-plain-port 1", room);
@@ -224,7 +227,7 @@ namespace WwepServer.WebView.Tests
                 await tomorrow.GotoAsync(url);
                 ILocator later = tomorrow.Locator("#device-0FAC.failing");
                 await later.WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
-                Assert.Matches(@"last seen \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", await later.InnerTextAsync());
+                Assert.Matches(@"last seen \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", await DetailsAsync(tomorrow, "0FAC"));
             }
             finally
             {
@@ -234,6 +237,17 @@ namespace WwepServer.WebView.Tests
                     Directory.Delete(data, recursive: true);
                 }
             }
+        }
+
+        // Opens a board's details with a click on its card, as a teacher would, and reads them.
+        private static async Task<string> DetailsAsync(IPage page, string key)
+        {
+            // Closed first: the panel may cover the card, and a click on the open board's card closes it.
+            await page.Keyboard.PressAsync("Escape");
+            await page.Locator("#device-" + key).ClickAsync();
+            ILocator panel = page.Locator("#detail");
+            await panel.Locator(".id", new LocatorLocatorOptions { HasText = key }).WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
+            return await panel.InnerTextAsync();
         }
 
         private async Task PressAsync(ServerProcess server, int presses)
