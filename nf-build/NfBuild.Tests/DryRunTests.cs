@@ -187,14 +187,40 @@ namespace NfBuild.Tests
                 {
                     dotnet + " build " + sandbox.Repo + "/WwepServer/WwepServer.csproj -c Release -nologo -v quiet -clp:NoSummary",
                     dotnet + " build " + sandbox.Repo + "/nf-build/Simulator/WwepSimulator.csproj -c Release -nologo -v quiet -clp:NoSummary",
-                    "# in the background, on a free pair of high ports (tried up to 5 times), until the simulator ends:",
+                    "# in the background, on free high ports (tried up to 5 times), until the simulator ends:",
                     dotnet + " " + sandbox.Repo + "/WwepServer/bin/Release/net10.0/WwepServer.dll --bind 127.0.0.1 --plain-port '<plain-port>' --tls-port '<tls-port>'"
-                        + " --sntp-port 0 --web-port 0 --no-mdns --cert " + certs + "server.crt.pem --key " + certs + "server.key.pem --client-ca " + certs + "ca.crt.pem --data '<data>'",
+                        + " --sntp-port 0 --web-port '<web-port>' --no-mdns --cert " + certs + "server.crt.pem --key " + certs + "server.key.pem --client-ca " + certs + "ca.crt.pem --data '<data>'",
+                    "# the classroom view: http://127.0.0.1:<web-port>/",
                     // Not a terminal: the scripted presses, then the simulator options given after --.
                     dotnet + " " + sandbox.Repo + "/nf-build/Simulator/bin/Release/net10.0/WwepSimulator.dll --host localhost --plain-port '<plain-port>' --tls-port '<tls-port>'"
                         + " --mode tls --ca " + certs + "ca.crt.pem --presses 5 --interval 300 --mac 24:0a:c4:12:34:56",
                 },
                 result.OutputLines);
+            Assert.Empty(sandbox.Calls);
+        }
+
+        // --room: a roster for the room's boards, and a simulator for each: two that work, one that fails, one that goes silent.
+        [Fact]
+        public void DemoRoomAddsFourNamedBoardsOneFailingOneSilent()
+        {
+            using var sandbox = new ScriptSandbox();
+            sandbox.AddStandIn("bin/dotnet");
+            foreach (string file in new[] { "ca.crt.pem", "server.crt.pem", "server.key.pem" })
+            {
+                sandbox.AddRepoFile("certs/" + file, "# TEST ONLY\n");
+            }
+
+            ScriptResult result = sandbox.Run("demo", "--dry-run", "--room");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.EndsWith(" --data '<data>' --roster '<data>/roster.csv'", result.OutputLines.Single(line => line.Contains("WwepServer.dll", StringComparison.Ordinal)));
+            string[] simulators = result.OutputLines.Where(line => line.Contains("WwepSimulator.dll", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(5, simulators.Length);
+
+            // The failing board sends plain WWEP to the TLS port; the silent one presses twice, once.
+            Assert.Contains(simulators, line => line.Contains("--plain-port '<tls-port>'", StringComparison.Ordinal) && line.Contains("--mac 24:0a:c4:00:00:03", StringComparison.Ordinal));
+            Assert.Contains("# Hedy, device 00F6, silent:", result.OutputLines);
+            Assert.Contains("# Grace, device 00F5, fails:", result.OutputLines);
             Assert.Empty(sandbox.Calls);
         }
 
