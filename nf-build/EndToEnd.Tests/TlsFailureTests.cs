@@ -47,8 +47,9 @@ namespace WwepEndToEnd.Tests
             string logged = Assert.Single(server.LinesContaining("(closed-after-handshake)", 1));
             Assert.Contains("a .NET client, such as the simulator, that refuses this server's certificate or its name", logged);
             Assert.Contains("fix: give the client this server's CA (the simulator: --ca certs/ca.crt.pem; a board: dotnet run --project certs/tool -- embed, rebuild and deploy)", logged);
-            string boards = server.BoardsJson("\"cause\":\"closed-after-handshake\"");
-            Assert.Contains("\"key\":\"127.0.0.1\"", boards);
+            // No request came, so no device ID: the view lists the failure apart, under its address, not as a board.
+            string boards = server.BoardsJson("\"cause\":\"closed-after-handshake\"", "/api/unidentified");
+            Assert.Contains("\"address\":\"127.0.0.1\"", boards);
             Assert.Contains("\"cause\":\"closed-after-handshake\"", boards);
             Assert.Contains("dotnet run --project certs/tool -- embed", boards);
 

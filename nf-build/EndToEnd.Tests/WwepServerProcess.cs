@@ -101,14 +101,15 @@ namespace WwepEndToEnd.Tests
         /// to 5 s): the view applies what happened on its own task.
         /// </summary>
         /// <param name="fragment">Text to wait for in the JSON, for example a cause's code.</param>
+        /// <param name="path">Another list of the view, for example <c>/api/unidentified</c>.</param>
         /// <returns>The JSON (without the fragment when the time ran out).</returns>
-        public string BoardsJson(string fragment)
+        public string BoardsJson(string fragment, string path = "/api/devices")
         {
             using HttpClient http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:" + WebPort.ToString()) };
             Stopwatch waited = Stopwatch.StartNew();
             while (true)
             {
-                string json = http.GetStringAsync("/api/devices").GetAwaiter().GetResult();
+                string json = http.GetStringAsync(path).GetAwaiter().GetResult();
                 if (json.Contains(fragment, StringComparison.Ordinal) || waited.ElapsedMilliseconds > 5000)
                 {
                     return json;
