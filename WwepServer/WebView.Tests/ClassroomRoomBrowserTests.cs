@@ -168,13 +168,9 @@ namespace WwepServer.WebView.Tests
             }
         }
 
-        private static async Task<string> DetailsAsync(IPage page, string key)
+        private static Task<string> DetailsAsync(IPage page, string key)
         {
-            await page.Keyboard.PressAsync("Escape");
-            await page.Locator("#device-" + key).ClickAsync();
-            ILocator panel = page.Locator("#detail");
-            await panel.Locator(".id", new LocatorLocatorOptions { HasText = key }).WaitForAsync(new LocatorWaitForOptions { Timeout = WaitMs });
-            return await panel.InnerTextAsync();
+            return ClassroomViewBrowserTests.DetailsAsync(page, key);
         }
 
         private string Screenshot(string name)

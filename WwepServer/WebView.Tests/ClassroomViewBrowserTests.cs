@@ -240,7 +240,7 @@ namespace WwepServer.WebView.Tests
         }
 
         // Opens a board's details with a click on its card, as a teacher would, and reads them.
-        private static async Task<string> DetailsAsync(IPage page, string key)
+        internal static async Task<string> DetailsAsync(IPage page, string key)
         {
             // Closed first: the panel may cover the card, and a click on the open board's card closes it.
             await page.Keyboard.PressAsync("Escape");
