@@ -79,6 +79,7 @@ namespace WwepDevice.Tests
             down.Controller.ProcessPending();
             down.Controller.OnNetworkUp();
             Add(all, "network down: Wi-Fi is not connected; ...", down.Log);
+            Add(all, "LED blink ...: ...", down.Log);
             Add(all, "network is back: sending the undelivered LED state ...", down.Log);
         }
 

@@ -567,12 +567,20 @@ namespace WwepDevice.Core.Press
                 return;
             }
 
+            bool starts = false;
             lock (_sync)
             {
                 if (!_pending)
                 {
+                    // One line when a code starts, not at each repeat or each press that keeps the same code.
+                    starts = _led.Code != code;
                     _led.Blink(code);
                 }
+            }
+
+            if (starts && _led.Code == code)
+            {
+                _log.Write(LogLevel.Info, BlinkCodes.StartLine(code));
             }
         }
 
