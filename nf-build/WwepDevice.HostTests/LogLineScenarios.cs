@@ -231,7 +231,18 @@ namespace WwepDevice.Tests
             early.Clock.UtcNow = new DateTime(1970, 1, 1);
             early.Controller.OnButtonPressed(false);
             early.Controller.ProcessPending();
+            early.Clock.UtcNow = new DateTime(2026, 11, 29);
+            early.Controller.OnClockSet();
             Add(all, "TLS handshake ... [not attempted]: clock not set: ...", early.Log);
+            Add(all, "clock set: sending the kept LED state ...", early.Log);
+
+            ControllerRig unread = Restoring();
+            unread.Settings.Mode = LinkMode.Tls;
+            unread.Clock.UtcNow = new DateTime(1970, 1, 1);
+            unread.Controller.OnNetworkUp();
+            unread.Controller.ProcessPending();
+            unread.Controller.OnClockSet();
+            Add(all, "clock set: reading the stored LED state", unread.Log);
 
             Add(all, "TLS handshake ... unknown CA: ...", Handshake("CryptographicException", true, TlsDiagnosis.FlagNotTrusted));
             Add(all, "TLS handshake ... name mismatch: ...", Handshake("CryptographicException", true, TlsDiagnosis.FlagNameMismatch));
