@@ -74,6 +74,19 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
+        public void TheLogNamesTheCodesClassOnceWhenItStarts()
+        {
+            ControllerRig rig = new ControllerRig(LinkMode.Plain);
+            rig.Fail(TransportFailure.ConnectFailed);
+            CodeAfterOnePress(rig);
+            for (int step = 0; step < 20 && rig.Timer.Fire(); step++)
+            {
+            }
+
+            Assert.AreEqual(1, rig.Log.CountContaining("LED blink 3: server unreachable"), "one line at the start, none per flash");
+        }
+
+        [TestMethod]
         public void ACertificateProblemBlinksFour()
         {
             ControllerRig rig = new ControllerRig(LinkMode.Tls);

@@ -37,7 +37,9 @@ namespace WwepDevice.Tests
             };
             SntpServerScript server = new SntpServerScript(new DateTime(2026, 11, 29));
             RecordingLog log = new RecordingLog();
-            Assert.IsTrue(NewSync(new WwepSettings(), clock, server, log, pause).RunWhileNetworkUp());
+            WwepSettings settings = new WwepSettings();
+            settings.InternetTimeWaitMilliseconds = 5000;
+            Assert.IsTrue(NewSync(settings, clock, server, log, pause).RunWhileNetworkUp());
             Assert.AreEqual(0, server.Requests);
             Assert.AreEqual("clock set by internet SNTP: 2026-11-29 08:00:00 UTC", log.Line(0));
         }
@@ -55,7 +57,28 @@ namespace WwepDevice.Tests
             Assert.AreEqual("192.168.4.2", server.LastAddress);
             Assert.AreEqual(123, server.LastPort);
             Assert.AreEqual("clock set to 2026-11-29 22:01:05 UTC from the WWEP server 192.168.4.2:123 by SNTP (unauthenticated LAN time; TimeFromServer turns it off)", log.Line(0));
-            Assert.AreEqual(10, pause.WaitCount, "5 s of internet wait in 500 ms steps first");
+            Assert.AreEqual(0, pause.WaitCount, "the LAN server is asked as soon as the network is up");
+        }
+
+        [TestMethod]
+        public void InternetTimeDuringThePauseIsTakenWhenItComes()
+        {
+            FakeClock clock = Unset();
+            SntpServerScript server = new SntpServerScript(new DateTime(2026, 11, 29));
+            server.Answers = false;
+            FakeSignal pause = new FakeSignal();
+            pause.DuringWait = delegate(int wait)
+            {
+                if (wait == 4)
+                {
+                    clock.UtcNow = new DateTime(2026, 11, 29, 8, 0, 0);
+                }
+            };
+            RecordingLog log = new RecordingLog();
+            Assert.IsTrue(NewSync(new WwepSettings(), clock, server, log, pause).RunWhileNetworkUp());
+            Assert.AreEqual(ClockSync.QueriesPerRound, server.Requests, "the server first, then internet time in the pause");
+            Assert.AreEqual(4, pause.WaitCount, "taken 2 s into the 30 s pause, not at its end");
+            Assert.AreEqual("clock set by internet SNTP: 2026-11-29 08:00:00 UTC", log.Line(1));
         }
 
         [TestMethod]

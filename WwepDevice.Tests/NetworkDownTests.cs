@@ -28,8 +28,9 @@ namespace WwepDevice.Tests
             Assert.AreEqual(0, rig.Transport.Connects);
             Assert.AreEqual(0, rig.Signal.WaitCount, "no backoff either");
             Assert.AreEqual(0, ErrorLines(rig.Log));
-            Assert.AreEqual(1, rig.Log.Count);
+            Assert.AreEqual(2, rig.Log.Count, "the wait, then the code it shows");
             Assert.AreEqual(TransportMessages.NetworkDown(), rig.Log.Line(0));
+            Assert.AreEqual("LED blink 2: network or Wi-Fi down", rig.Log.Line(1));
             Assert.IsTrue(rig.Controller.HasUndelivered, "kept");
             Assert.AreEqual(BlinkCodes.Network, rig.Controller.BlinkCode);
 
@@ -61,7 +62,7 @@ namespace WwepDevice.Tests
 
             Assert.AreEqual(1, rig.Transport.Connects, "the attempt before the loss, none after");
             Assert.AreEqual(0, ErrorLines(rig.Log));
-            Assert.AreEqual(TransportMessages.NetworkDown(), rig.Log.Line(rig.Log.Count - 1));
+            Assert.AreEqual(TransportMessages.NetworkDown(), rig.Log.Line(rig.Log.Count - 2));
             Assert.IsTrue(controller.HasUndelivered);
         }
 

@@ -194,6 +194,70 @@ namespace WwepDevice.Tests
             Assert.IsFalse(hold.Armed);
         }
 
+        [TestMethod]
+        public void AShortPressWhoseEdgesComeLateAfterAFreezeIsNotLong()
+        {
+            // A press starts a TLS send; its handshake stops every managed thread for 6 s (nanoframework.md, measured),
+            // so the release edge, made 150 ms after the press, reaches its handler 6,009 ms after the press edge's,
+            // and the hold timer comes just as late. The pin, read then, is up: the finger left long ago.
+            for (int order = 0; order < 2; order++)
+            {
+                FakeTimer hold = new FakeTimer();
+                PressCounter counts = new PressCounter();
+                bool[] pin = new bool[] { true };
+                PressRecognizer button = new PressRecognizer(Debounce, false, counts.OnPressed, counts.OnLongPressed, hold, delegate { return pin[0]; });
+                button.OnEdge(true, 1000);
+                pin[0] = false;
+                if (order == 0)
+                {
+                    hold.Fire();
+                    button.OnEdge(false, 1000 + 6009);
+                }
+                else
+                {
+                    button.OnEdge(false, 1000 + 6009);
+                    hold.Fire();
+                }
+
+                Assert.AreEqual(1, counts.Presses, "a press");
+                Assert.AreEqual(0, counts.LongPresses, "no status block, timer " + (order == 0 ? "first" : "last"));
+            }
+        }
+
+        [TestMethod]
+        public void BothEdgesDeliveredTogetherAfterAFreezeAreAShortPress()
+        {
+            FakeTimer hold = new FakeTimer();
+            PressCounter counts = new PressCounter();
+            bool[] pin = new bool[] { false };
+            PressRecognizer button = new PressRecognizer(Debounce, false, counts.OnPressed, counts.OnLongPressed, hold, delegate { return pin[0]; });
+
+            // Press and release both made during the 6 s freeze, handled back to back after it.
+            button.OnEdge(true, 7000);
+            button.OnEdge(false, 7001);
+            hold.Fire();
+
+            Assert.AreEqual(1, counts.Presses);
+            Assert.AreEqual(0, counts.LongPresses);
+        }
+
+        [TestMethod]
+        public void APinStillPressedWhenTheTimerRunsOutIsALongPress()
+        {
+            FakeTimer hold = new FakeTimer();
+            PressCounter counts = new PressCounter();
+            bool[] pin = new bool[] { true };
+            PressRecognizer button = new PressRecognizer(Debounce, false, counts.OnPressed, counts.OnLongPressed, hold, delegate { return pin[0]; });
+
+            // Held through a freeze: the timer runs late, the pin still reads pressed.
+            button.OnEdge(true, 1000);
+            hold.Fire();
+            Assert.AreEqual(1, counts.LongPresses, "the user really held it");
+            pin[0] = false;
+            button.OnEdge(false, 1000 + 9000);
+            Assert.AreEqual(1, counts.LongPresses, "told once");
+        }
+
         private static PressRecognizer New(PressCounter counts, FakeTimer hold, bool secondButton)
         {
             return new PressRecognizer(Debounce, secondButton, counts.OnPressed, counts.OnLongPressed, hold);

@@ -34,7 +34,7 @@ namespace WwepDevice.Tests
             "MaxBackoffMilliseconds", "60000", "60000",
             "TimeFromServer", "False", "false",
             "SntpPort", "10123", "10123",
-            "InternetTimeWaitMilliseconds", "0", "0",
+            "InternetTimeWaitMilliseconds", "5000", "5000",
             "LedAtBoot", "Restore", "restore",
             "BlinkCodes", "FALSE", "false",
         };

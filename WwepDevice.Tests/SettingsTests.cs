@@ -26,7 +26,7 @@ namespace WwepDevice.Tests
             WwepSettings settings = new WwepSettings();
             Assert.IsTrue(settings.TimeFromServer);
             Assert.AreEqual(123, settings.SntpPort);
-            Assert.AreEqual(5000, settings.InternetTimeWaitMilliseconds);
+            Assert.AreEqual(0, settings.InternetTimeWaitMilliseconds);
         }
 
         [TestMethod]

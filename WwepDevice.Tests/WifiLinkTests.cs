@@ -7,13 +7,13 @@ using WwepDevice.Tests.Fakes;
 namespace WwepDevice.Tests
 {
     // Sources: System.Net NetworkHelper/NetworkHelperStatus.cs (the status values); System.Device.Wifi
-    // WifiNetworkHelper.cs v1.5.147 (ConnectDhcp calls Disconnect() and StoreWifiConfiguration -> SaveConfiguration() on
-    // every call); every helper call, Reconnect too, writes flash: Reconnect -> NetworkHelper.SetupHelper ->
-    // NetworkHelperInternal.InternalSetupHelper -> NetworkInterface.EnableDhcp -> UpdateConfiguration (System.Net
-    // v1.11.54) -> ESP32 ConfigurationManager_UpdateConfigurationBlock -> StoreConfigBlock (nf-interpreter a3e8139a,
-    // targets/ESP32/_common/targetHAL_ConfigurationManager.cpp); the station rejoins by itself, esp_wifi_connect() on
-    // every STA_DISCONNECTED while NF_ESP32_IsToConnect (targetHAL_Network.cpp, targets/ESP32/_Network/
-    // NF_ESP32_Wireless.cpp); NetworkAvailabilityChanged(false) on every STA_DISCONNECTED, SNTP only from pool.ntp.org.
+    // WifiNetworkHelper.cs v1.5.147 (ConnectDhcp stores the credentials with SaveConfiguration(); Reconnect only waits:
+    // NetworkHelper.InternalWaitNetworkAvailable(setupEvents: false) -> SetupHelper(false) ->
+    // NetworkHelperInternal.InternalSetupHelper with _workingNetworkInterface = Ethernet, never assigned, System.Net
+    // v1.11.54 NetworkHelper.cs 26 and 346); the station rejoins by itself, esp_wifi_connect() on every
+    // STA_DISCONNECTED while NF_ESP32_IsToConnect; availability(true) at STA_CONNECTED before DHCP, the address only
+    // with NetworkAddressChanged at IP_EVENT_STA_GOT_IP, availability(false) on every STA_DISCONNECTED
+    // (nf-interpreter targets/ESP32/_common/targetHAL_Network.cpp at 3367392a and a3e8139a).
     [TestClass]
     public class WifiLinkTests
     {
@@ -30,7 +30,7 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
-        public void SettingsCredentialsAreWrittenOnlyByTheFirstJoin()
+        public void OnlyTheFirstJoinCallsTheHelper()
         {
             ArrayList asked = new ArrayList();
             WifiLink link = new WifiLink(Settings("class-ap"), delegate(bool withSettings, int timeout)
@@ -38,15 +38,13 @@ namespace WwepDevice.Tests
                 asked.Add(withSettings);
                 return new WifiJoinResult(false, "0.0.0.0", 4, string.Empty);
             }, NoAddress, delegate(bool up) { }, new FakeSignal(), new RecordingLog());
-            for (int step = 0; step < 10000 && asked.Count < 3; step++)
+            for (int step = 0; step < 2000; step++)
             {
                 link.Step();
             }
 
-            Assert.AreEqual(3, asked.Count);
+            Assert.AreEqual(1, asked.Count, "Reconnect does nothing on ESP32: the station rejoins by itself");
             Assert.AreEqual(true, (bool)asked[0]);
-            Assert.AreEqual(false, (bool)asked[1], "ConnectDhcp rewrites flash on every call: rejoin with the stored credentials");
-            Assert.AreEqual(false, (bool)asked[2]);
         }
 
         [TestMethod]
@@ -71,7 +69,7 @@ namespace WwepDevice.Tests
             FakeSignal pause = new FakeSignal();
             WifiLink link = NewLink(Settings("class-ap"), Joins(new WifiJoinResult(false, "0.0.0.0", 4, string.Empty)), new ArrayList(), pause, log);
             Assert.IsFalse(link.Step());
-            Assert.AreEqual("Wi-Fi join failed (TokenExpiredWaitingIPAddress): no IP address within 60 s: check WifiSsid/WifiPassword, that the access point is 2.4 GHz and in range, and that it gives out addresses (DHCP); the station keeps trying by itself, the board watches for its address (next helper call in 5 min)", log.Line(1));
+            Assert.AreEqual("Wi-Fi join failed (TokenExpiredWaitingIPAddress): no IP address within 60 s: check WifiSsid/WifiPassword, that the access point is 2.4 GHz and in range, and that it gives out addresses (DHCP); the station keeps trying by itself, the board watches for its address", log.Line(1));
             Assert.IsFalse(link.Step());
             Assert.AreEqual(WifiLink.StationPollMilliseconds, pause.WaitMilliseconds(0));
         }
@@ -82,7 +80,7 @@ namespace WwepDevice.Tests
             RecordingLog log = new RecordingLog();
             WifiLink link = NewLink(new WwepSettings(), Joins(new WifiJoinResult(false, string.Empty, 7, "no stored configuration")), new ArrayList(), new FakeSignal(), log);
             link.Step();
-            Assert.AreEqual("Wi-Fi join failed (ExceptionOccurred, no stored configuration): no credentials stored on the board? run nf-build/configure --port <serial>; the station keeps trying by itself, the board watches for its address (next helper call in 5 min)", log.Line(1));
+            Assert.AreEqual("Wi-Fi join failed (ExceptionOccurred, no stored configuration): no credentials stored on the board? run nf-build/configure --port <serial>; the station keeps trying by itself, the board watches for its address", log.Line(1));
         }
 
         [DataRow(0, "None")]
@@ -170,66 +168,47 @@ namespace WwepDevice.Tests
             Assert.IsFalse(link.Step());
             wake.DuringWait = delegate(int wait) { if (wait == 5) { link.OnAvailabilityChanged(false, "0.0.0.0"); } };
             Assert.IsTrue(link.Step());
-            Assert.AreEqual(1, joins, "no helper call, so no flash write, for a rejoin the station did itself");
+            Assert.AreEqual(1, joins, "no helper call for a rejoin the station did itself");
             Assert.AreEqual(4, changes.Count);
             Assert.AreEqual(true, (bool)changes[2]);
             Assert.AreEqual(1, log.CountContaining("Wi-Fi up, address 192.168.4.9 (the station rejoined by itself)"));
         }
 
         [TestMethod]
-        public void TheHelperIsCalledAgainOnlyAfterTheStationHadItsInterval()
+        public void TheRejoinIsNoticedAtTheAddressEventInTheEsp32sOrder()
         {
+            ArrayList changes = new ArrayList();
             FakeSignal wake = new FakeSignal();
-            WifiLink link = NewLink(Settings("class-ap"), Joins(new WifiJoinResult(false, "0.0.0.0", 4, string.Empty)), new ArrayList(), wake, new RecordingLog());
-            link.Step();
-            int pollsBeforeSecondCall = 0;
-            while (link.HelperCalls == 1 && pollsBeforeSecondCall < 1000)
-            {
-                link.Step();
-                pollsBeforeSecondCall++;
-            }
-
-            // The second call is the step after the interval: 30 polls of 10 s make the 5 minutes.
-            Assert.AreEqual(WifiLink.FirstHelperIntervalMilliseconds / WifiLink.StationPollMilliseconds + 1, pollsBeforeSecondCall);
-            Assert.AreEqual(2, link.HelperCalls);
-        }
-
-        [TestMethod]
-        public void AWeekendWithoutTheAccessPointRewritesFlashAFewDozenTimes()
-        {
-            // Before: a helper call every 70 s (60 s join, 10 s pause), about 2,500 over a weekend.
-            WifiLink link = NewLink(Settings("class-ap"), Joins(new WifiJoinResult(false, "0.0.0.0", 4, string.Empty)), new ArrayList(), new FakeSignal(), new RecordingLog());
-            int polls = 60 * 60 * 60 / (WifiLink.StationPollMilliseconds / 1000);
-            for (int i = 0; i < polls; i++)
-            {
-                link.Step();
-            }
-
-            // 5 + 10 + 20 + 40 minutes, then one an hour: 63 calls in 60 hours.
-            Assert.IsTrue(link.HelperCalls >= 55 && link.HelperCalls <= 70, link.HelperCalls.ToString() + " helper calls");
-        }
-
-        [TestMethod]
-        public void TheHelperIntervalGrowsThenStartsAgainOnceUp()
-        {
-            RecordingLog log = new RecordingLog();
-            int calls = 0;
-            FakeSignal wake = new FakeSignal();
+            string station = "192.168.4.7";
             WifiLink link = null;
-            link = new WifiLink(Settings("class-ap"), delegate(bool withSettings, int timeout)
+            wake.DuringWait = delegate(int wait)
             {
-                calls++;
-                return calls < 3 ? new WifiJoinResult(false, "0.0.0.0", 4, string.Empty) : new WifiJoinResult(true, "192.168.4.7", 2, string.Empty);
-            }, NoAddress, delegate(bool up) { }, wake, log);
-            wake.DuringWait = delegate(int wait) { if (calls == 3) { link.OnAvailabilityChanged(false, "0.0.0.0"); } };
-            for (int i = 0; i < 1000 && calls < 3; i++)
-            {
-                link.Step();
-            }
-
-            Assert.AreEqual(1, log.CountContaining("(next helper call in 5 min)"));
-            Assert.AreEqual(1, log.CountContaining("(next helper call in 10 min)"));
-            Assert.AreEqual(1, log.CountContaining("the helper, which rewrites the network settings in flash, only after 5 min"), "once up, the interval starts again at 5 minutes");
+                if (wait == 1)
+                {
+                    // STA_DISCONNECTED: availability(false), the address gone.
+                    station = "0.0.0.0";
+                    link.OnAvailabilityChanged(false, station);
+                }
+                else if (wait == 2)
+                {
+                    // STA_CONNECTED: availability(true) before DHCP, no address yet; then IP_EVENT_STA_GOT_IP.
+                    Assert.IsFalse(link.OnAvailabilityChanged(true, station));
+                    station = "192.168.4.9";
+                    Assert.IsTrue(link.OnAddressChanged(station), "the address event wakes the poll");
+                }
+                else
+                {
+                    Assert.IsFalse(link.OnAddressChanged(station), "an address event while up wakes nobody");
+                    link.OnAvailabilityChanged(false, "0.0.0.0");
+                }
+            };
+            link = new WifiLink(Settings("class-ap"), Joins(new WifiJoinResult(true, station, 2, string.Empty)), delegate { return station; }, delegate(bool up) { changes.Add(up); }, wake, new RecordingLog());
+            Assert.IsTrue(link.Step());
+            Assert.AreEqual(1, wake.Sets, "only the loss has woken so far");
+            Assert.IsTrue(link.Step(), "up at the address event, then lost again");
+            Assert.AreEqual(3, wake.Sets);
+            Assert.AreEqual(4, changes.Count);
+            Assert.AreEqual(true, (bool)changes[2]);
         }
 
         [TestMethod]

@@ -75,10 +75,13 @@ namespace WwepDevice
                 ManagedHeap.Free);
             StatusReport status = new StatusReport(facts, settings, controller, network, addresses, clock, clockSync, log);
 
-            new GpioButton(gpio, settings.ButtonPin, settings.DebounceMilliseconds, new PressRecognizer(settings.DebounceMilliseconds, false, controller.OnButtonPressed, status.OnLongPress, new ThreadingOneShotTimer()));
+            // A long press is what the pin says when the hold timer runs out, not what the handlers' times say.
+            GpioButton button = new GpioButton(gpio, settings.ButtonPin, settings.DebounceMilliseconds);
+            button.Listen(new PressRecognizer(settings.DebounceMilliseconds, false, controller.OnButtonPressed, status.OnLongPress, new ThreadingOneShotTimer(), button.IsHeld));
             if (settings.Mode == LinkMode.TwoButton)
             {
-                new GpioButton(gpio, settings.SecondButtonPin, settings.DebounceMilliseconds, new PressRecognizer(settings.DebounceMilliseconds, true, controller.OnButtonPressed, status.OnLongPress, new ThreadingOneShotTimer()));
+                GpioButton second = new GpioButton(gpio, settings.SecondButtonPin, settings.DebounceMilliseconds);
+                second.Listen(new PressRecognizer(settings.DebounceMilliseconds, true, controller.OnButtonPressed, status.OnLongPress, new ThreadingOneShotTimer(), second.IsHeld));
             }
 
             // Until Wi-Fi says it is up the network is down: a press made before waits for it instead of spending attempts.

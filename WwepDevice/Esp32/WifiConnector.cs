@@ -9,8 +9,8 @@ using WwepDevice.Core.Settings;
 namespace WwepDevice.Esp32
 {
     /// <summary>
-    /// The board's side of the Wi-Fi link: one helper call per join, the station's MAC and address, and the
-    /// platform's availability events passed to the core's <see cref="WifiLink"/>, which decides everything.
+    /// The board's side of the Wi-Fi link: the one helper call of the first join, the station's MAC and address, and
+    /// the platform's availability and address events passed to the core's <see cref="WifiLink"/>, which decides everything.
     /// </summary>
     public sealed class WifiConnector
     {
@@ -30,6 +30,9 @@ namespace WwepDevice.Esp32
         {
             _link = link;
             NetworkChange.NetworkAvailabilityChanged += OnAvailabilityChanged;
+
+            // On ESP32 the address arrives only with this event (IP_EVENT_STA_GOT_IP), after availability(true).
+            NetworkChange.NetworkAddressChanged += OnAddressChanged;
             new Thread(link.Run).Start();
         }
 
@@ -93,6 +96,11 @@ namespace WwepDevice.Esp32
             }
 
             return null;
+        }
+
+        private void OnAddressChanged(object sender, EventArgs e)
+        {
+            _link.OnAddressChanged(StationAddress());
         }
 
         private void OnAvailabilityChanged(object sender, NetworkAvailabilityEventArgs e)

@@ -70,14 +70,8 @@ namespace WwepDevice.Tests
             RecordingLog failed = new RecordingLog();
             WifiLink unlucky = new WifiLink(new WwepSettings(), delegate(bool withSettings, int timeout) { return new WifiJoinResult(false, "0.0.0.0", 4, string.Empty); }, delegate { return "0.0.0.0"; }, delegate(bool up) { }, new FakeSignal(), failed);
 
-            // The first join fails; the station is then only watched until the helper is due again (5 min of 10 s polls).
-            for (int step = 0; step < 100 && failed.CountContaining("rejoining") == 0; step++)
-            {
-                unlucky.Step();
-            }
-
+            unlucky.Step();
             Add(all, "Wi-Fi join failed (...): ...", failed);
-            Add(all, "rejoining Wi-Fi with the credentials stored on the board", failed);
 
             ControllerRig down = new ControllerRig(LinkMode.Plain);
             down.Controller.OnNetworkDown();
@@ -85,6 +79,7 @@ namespace WwepDevice.Tests
             down.Controller.ProcessPending();
             down.Controller.OnNetworkUp();
             Add(all, "network down: Wi-Fi is not connected; ...", down.Log);
+            Add(all, "LED blink ...: ...", down.Log);
             Add(all, "network is back: sending the undelivered LED state ...", down.Log);
         }
 
@@ -94,7 +89,9 @@ namespace WwepDevice.Tests
             FakeClock clock = Unset();
             FakeSignal pause = new FakeSignal();
             pause.DuringWait = delegate(int wait) { clock.UtcNow = new DateTime(2026, 11, 29, 8, 0, 0); };
-            Sync(new WwepSettings(), clock, new SntpServerScript(new DateTime(2026, 11, 29)), internet, pause).RunWhileNetworkUp();
+            SntpServerScript silentForInternet = new SntpServerScript(new DateTime(2026, 11, 29));
+            silentForInternet.Answers = false;
+            Sync(new WwepSettings(), clock, silentForInternet, internet, pause).RunWhileNetworkUp();
             Add(all, "clock set by internet SNTP: ...", internet);
 
             RecordingLog lan = new RecordingLog();
@@ -236,7 +233,18 @@ namespace WwepDevice.Tests
             early.Clock.UtcNow = new DateTime(1970, 1, 1);
             early.Controller.OnButtonPressed(false);
             early.Controller.ProcessPending();
+            early.Clock.UtcNow = new DateTime(2026, 11, 29);
+            early.Controller.OnClockSet();
             Add(all, "TLS handshake ... [not attempted]: clock not set: ...", early.Log);
+            Add(all, "clock set: sending the kept LED state ...", early.Log);
+
+            ControllerRig unread = Restoring();
+            unread.Settings.Mode = LinkMode.Tls;
+            unread.Clock.UtcNow = new DateTime(1970, 1, 1);
+            unread.Controller.OnNetworkUp();
+            unread.Controller.ProcessPending();
+            unread.Controller.OnClockSet();
+            Add(all, "clock set: reading the stored LED state", unread.Log);
 
             Add(all, "TLS handshake ... unknown CA: ...", Handshake("CryptographicException", true, TlsDiagnosis.FlagNotTrusted));
             Add(all, "TLS handshake ... name mismatch: ...", Handshake("CryptographicException", true, TlsDiagnosis.FlagNameMismatch));

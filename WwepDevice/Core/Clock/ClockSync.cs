@@ -9,10 +9,12 @@ namespace WwepDevice.Core.Clock
     /// <summary>
     /// Gets the clock set so that TLS can check certificate dates, on a network without internet too. The ESP32
     /// firmware starts SNTP with <c>0/1.pool.ntp.org</c> only (nf-interpreter <c>targets/ESP32/_common/
-    /// targetHAL_Network.cpp</c>) and its images lack the Sntp API to change that; so while the clock is unset and
-    /// internet time has not come within <see cref="WwepSettings.InternetTimeWaitMilliseconds"/>, the device asks the
-    /// WWEP server's host by SNTP. It takes only a plausible time no earlier than the firmware's build, never moves
-    /// a clock that is already set, and says where the time came from.
+    /// targetHAL_Network.cpp</c>, started at IP_EVENT_STA_GOT_IP) and its images lack the Sntp API to change that; so
+    /// while the clock is unset the device asks the WWEP server's host by SNTP as soon as the network is up (after
+    /// <see cref="WwepSettings.InternetTimeWaitMilliseconds"/>, 0 by default: the LAN server is the faster source), and
+    /// again every <see cref="RetryPauseMilliseconds"/>, watching for internet time in between. It takes only a
+    /// plausible time no earlier than the firmware's build, never moves a clock that is already set, and says where
+    /// the time came from.
     /// </summary>
     public sealed class ClockSync
     {
@@ -114,7 +116,10 @@ namespace WwepDevice.Core.Clock
                 return true;
             }
 
-            if (WaitForInternetTime())
+            // Internet time gets a head start only when the settings ask for one (none by default): the firmware starts
+            // its SNTP at the same GOT_IP, but it must resolve pool.ntp.org and cross the internet, and on an access point
+            // without internet it never answers; the WWEP server on the LAN answers within milliseconds.
+            if (WaitForInternetTime(_settings.InternetTimeWaitMilliseconds))
             {
                 SetBy(InternetSource, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow));
                 return true;
@@ -133,13 +138,13 @@ namespace WwepDevice.Core.Clock
                     return true;
                 }
 
-                if (ClockIsSet)
+                // Between two rounds the clock is watched as closely as in the head start: internet time that comes
+                // during the pause is taken when it comes, not at the pause's end.
+                if (WaitForInternetTime(RetryPauseMilliseconds))
                 {
                     SetBy(InternetSource, "clock set by internet SNTP: " + FormatTime(_clock.UtcNow));
                     return true;
                 }
-
-                _pause.Wait(RetryPauseMilliseconds);
             }
 
             return ClockIsSet;
@@ -236,10 +241,11 @@ namespace WwepDevice.Core.Clock
             _log.Write(LogLevel.Info, line);
         }
 
-        private bool WaitForInternetTime()
+        // Watches the clock for up to the given time; ends early when the network goes down.
+        private bool WaitForInternetTime(int milliseconds)
         {
             int waited = 0;
-            while (waited < _settings.InternetTimeWaitMilliseconds)
+            while (waited < milliseconds)
             {
                 if (ClockIsSet || IsNetworkDown())
                 {

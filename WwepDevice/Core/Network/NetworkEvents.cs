@@ -92,7 +92,7 @@ namespace WwepDevice.Core.Network
             {
                 if (_clock.RunWhileNetworkUp())
                 {
-                    _controller.OnNetworkAvailable();
+                    _controller.OnClockSet();
                 }
             }
             finally

@@ -13,6 +13,13 @@ namespace WwepDevice.Core.Network
             return "network down: Wi-Fi is not connected; the state is kept and sent when the network returns";
         }
 
+        /// <summary>TLS was not attempted because the clock is unset: what happens to the state.</summary>
+        /// <returns>The words after the diagnosis.</returns>
+        public static string WaitingForClock()
+        {
+            return "no attempt spent: the state is kept and sent once the clock is set";
+        }
+
         /// <summary>DNS failed and there is no fallback.</summary>
         /// <param name="host">The server name.</param>
         /// <returns>The line.</returns>

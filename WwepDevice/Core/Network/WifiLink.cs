@@ -16,18 +16,22 @@ namespace WwepDevice.Core.Network
     /// reach 2021 (System.Net <c>NetworkHelper</c>), and on ESP32 SNTP only asks <c>0/1.pool.ntp.org</c>
     /// (nf-interpreter <c>targets/ESP32/_common/targetHAL_Network.cpp</c>), so on a classroom access point without
     /// internet the join would fail forever and plain mode could never send. The clock gates TLS only.</item>
-    /// <item>Every helper call writes flash. <c>ConnectDhcp</c> stores SSID and password with
-    /// <c>SaveConfiguration()</c> (System.Device.Wifi <c>WifiNetworkHelper.ScanAndConnect</c>), and first calls
-    /// <c>Disconnect()</c>; <c>Reconnect</c> is no better: <c>NetworkHelper.SetupHelper</c> →
-    /// <c>NetworkHelperInternal.InternalSetupHelper</c> → <c>NetworkInterface.EnableDhcp</c> →
-    /// <c>UpdateConfiguration</c> (System.Net 1.11.54) → ESP32 <c>ConfigurationManager_UpdateConfigurationBlock</c> →
-    /// <c>StoreConfigBlock</c> (nf-interpreter <c>targets/ESP32/_common/targetHAL_ConfigurationManager.cpp</c>)
-    /// rewrites the network block and restarts DHCP. So the settings' credentials are used for the first join only,
-    /// and the helper is called again only at long, growing intervals.</item>
+    /// <item>Only the first join writes flash, and only with the settings' credentials: <c>ConnectDhcp</c> stores SSID
+    /// and password with <c>SaveConfiguration()</c> (System.Device.Wifi v1.5.147 <c>WifiNetworkHelper.ScanAndConnect</c>).
+    /// <c>Reconnect</c> writes nothing and sends no credentials: it only waits for an address. Its chain is
+    /// <c>NetworkHelper.InternalWaitNetworkAvailable(..., setupEvents: false)</c> → <c>SetupHelper(false)</c> →
+    /// <c>NetworkHelperInternal.InternalSetupHelper(nis, _workingNetworkInterface, ...)</c>, and that static is
+    /// <c>Ethernet</c>, never assigned (System.Net v1.11.54 <c>NetworkHelper.cs</c> lines 26, 346); an ESP32 Wi-Fi board
+    /// has no Ethernet interface, so nothing is touched. Calling the helper again would therefore do nothing: the
+    /// board calls it once, at boot.</item>
     /// <item>The station rejoins by itself: once a connect was asked for, the ESP32 event handler calls
     /// <c>esp_wifi_connect()</c> again on every STA_DISCONNECTED (<c>NF_ESP32_IsToConnect</c>,
-    /// <c>targetHAL_Network.cpp</c> and <c>targets/ESP32/_Network/NF_ESP32_Wireless.cpp</c>). Between helper calls
-    /// the board only reads its own address.</item>
+    /// <c>targetHAL_Network.cpp</c> and <c>targets/ESP32/_Network/NF_ESP32_Wireless.cpp</c>). After the first join
+    /// the board only reads its own address, woken by either event that may bring it.</item>
+    /// <item>Availability(true) comes at STA_CONNECTED, before DHCP; the address comes with IP_EVENT_STA_GOT_IP, which
+    /// raises only NetworkAddressChanged (<c>targetHAL_Network.cpp</c>, <c>PostAvailabilityOn</c> and
+    /// <c>PostAddressChanged</c>, at 3367392a and a3e8139a): both events wake the wait, whichever comes with an
+    /// address.</item>
     /// <item>The ESP32 raises NetworkAvailabilityChanged(false) on every STA_DISCONNECTED, including the helper's own
     /// <c>Disconnect()</c> and each failed automatic reconnect (<c>targetHAL_Network.cpp</c>): a loss counts only when
     /// the station has no IP address any more.</item>
@@ -41,15 +45,6 @@ namespace WwepDevice.Core.Network
         /// <summary>How often the board reads its own address while it waits for the station to rejoin.</summary>
         public const int StationPollMilliseconds = 10000;
 
-        /// <summary>
-        /// How long the station rejoins on its own before the helper is called again; the wait doubles after every
-        /// helper call that brought no address, up to <see cref="MaxHelperIntervalMilliseconds"/>.
-        /// </summary>
-        public const int FirstHelperIntervalMilliseconds = 5 * 60 * 1000;
-
-        /// <summary>The longest wait between two helper calls (each one rewrites the network block in flash).</summary>
-        public const int MaxHelperIntervalMilliseconds = 60 * 60 * 1000;
-
         private readonly object _sync = new object();
         private readonly WwepSettings _settings;
         private readonly WifiJoin _join;
@@ -62,8 +57,6 @@ namespace WwepDevice.Core.Network
         private bool _lossConfirmed;
         private int _ignoredDisconnects;
         private int _helperCalls;
-        private int _sinceHelperMilliseconds;
-        private int _helperIntervalMilliseconds = FirstHelperIntervalMilliseconds;
 
         /// <summary>Creates the link.</summary>
         /// <param name="settings">Wi-Fi credentials (empty SSID: use the stored ones).</param>
@@ -82,7 +75,7 @@ namespace WwepDevice.Core.Network
             _log = log;
         }
 
-        /// <summary>Helper calls made since boot: each one rewrote the board's network block in flash.</summary>
+        /// <summary>Helper calls made since boot: one, the first join (the station rejoins by itself after it).</summary>
         public int HelperCalls
         {
             get { return _helperCalls; }
@@ -163,14 +156,14 @@ namespace WwepDevice.Core.Network
         }
 
         /// <summary>
-        /// One round of <see cref="Run"/>: a helper call when one is due (the first join, or the station has had its
-        /// interval), else one poll of the station's address; with an address, the wait for a loss.
+        /// One round of <see cref="Run"/>: the helper call of the first join, else one poll of the station's address
+        /// (ended early by an event that brings one); with an address, the wait for a loss.
         /// </summary>
         /// <returns>True when the round brought the network up (and it was then lost).</returns>
         public bool Step()
         {
             string address;
-            bool byHelper = _helperCalls == 0 || _sinceHelperMilliseconds >= _helperIntervalMilliseconds;
+            bool byHelper = _helperCalls == 0;
             if (byHelper)
             {
                 address = CallHelper();
@@ -178,7 +171,6 @@ namespace WwepDevice.Core.Network
             else
             {
                 _wake.Wait(StationPollMilliseconds);
-                _sinceHelperMilliseconds += StationPollMilliseconds;
                 address = _stationAddress();
             }
 
@@ -193,8 +185,6 @@ namespace WwepDevice.Core.Network
                 _lossConfirmed = false;
             }
 
-            _sinceHelperMilliseconds = 0;
-            _helperIntervalMilliseconds = FirstHelperIntervalMilliseconds;
             _log.Write(LogLevel.Info, "Wi-Fi up, address " + address + (byHelper ? string.Empty : " (the station rejoined by itself)"));
             _changed(true);
 
@@ -205,7 +195,7 @@ namespace WwepDevice.Core.Network
             }
 
             _changed(false);
-            _log.Write(LogLevel.Warning, "Wi-Fi lost: no IP address; the station rejoins by itself, presses are kept and sent once it is back (the helper, which rewrites the network settings in flash, only after " + Minutes(_helperIntervalMilliseconds) + ")");
+            _log.Write(LogLevel.Warning, "Wi-Fi lost: no IP address; the station rejoins by itself, presses are kept and sent once it is back");
             return true;
         }
 
@@ -221,7 +211,8 @@ namespace WwepDevice.Core.Network
             {
                 if (!_up && HasAddress(ipAddress))
                 {
-                    // The station rejoined: end the poll's wait now rather than at its end.
+                    // The station rejoined (on ESP32 this event comes before DHCP, so rarely with an address): end
+                    // the poll's wait now rather than at its end.
                     _wake.Set();
                     return false;
                 }
@@ -241,6 +232,26 @@ namespace WwepDevice.Core.Network
 
                 _up = false;
                 _lossConfirmed = true;
+            }
+
+            _wake.Set();
+            return true;
+        }
+
+        /// <summary>
+        /// The platform said the station's address changed (on ESP32 the only event raised when DHCP gives the address).
+        /// Called from the platform's event thread.
+        /// </summary>
+        /// <param name="ipAddress">The station's address at the time of the event.</param>
+        /// <returns>True when this woke the wait for a rejoin.</returns>
+        public bool OnAddressChanged(string ipAddress)
+        {
+            lock (_sync)
+            {
+                if (_up || !HasAddress(ipAddress))
+                {
+                    return false;
+                }
             }
 
             _wake.Set();
@@ -276,17 +287,17 @@ namespace WwepDevice.Core.Network
                     break;
             }
 
-            return "Wi-Fi join failed (" + evidence + "): " + fix + "; the station keeps trying by itself, the board watches for its address (next helper call in " + Minutes(_helperIntervalMilliseconds) + ")";
+            return "Wi-Fi join failed (" + evidence + "): " + fix + "; the station keeps trying by itself, the board watches for its address";
         }
 
-        // One helper call. It rewrites the network block in flash (see the remarks), so each one is logged and the
-        // next one waits twice as long, up to an hour.
+        // The one helper call, at boot: ConnectDhcp stores the settings' credentials in flash, Reconnect only waits
+        // for the address (see the remarks).
         private string CallHelper()
         {
             bool withSettings = !_settingsCredentialsUsed && _settings.WifiSsid != null && _settings.WifiSsid.Length > 0;
             _log.Write(LogLevel.Info, withSettings
                 ? "joining Wi-Fi '" + _settings.WifiSsid + "'"
-                : _settingsCredentialsUsed || _helperCalls > 0 ? "rejoining Wi-Fi with the credentials stored on the board" : "joining Wi-Fi with the credentials stored on the board");
+                : "joining Wi-Fi with the credentials stored on the board");
             WifiJoinResult result = _join(withSettings, JoinTimeoutMilliseconds);
             if (withSettings)
             {
@@ -294,24 +305,13 @@ namespace WwepDevice.Core.Network
                 _settingsCredentialsUsed = true;
             }
 
-            if (_helperCalls > 0)
-            {
-                _helperIntervalMilliseconds = _helperIntervalMilliseconds >= MaxHelperIntervalMilliseconds / 2 ? MaxHelperIntervalMilliseconds : _helperIntervalMilliseconds * 2;
-            }
-
             _helperCalls++;
-            _sinceHelperMilliseconds = 0;
             if (!HasAddress(result.IpAddress))
             {
                 _log.Write(LogLevel.Error, JoinFailedLine(result, withSettings));
             }
 
             return result.IpAddress;
-        }
-
-        private static string Minutes(int milliseconds)
-        {
-            return (milliseconds / 60000).ToString() + " min";
         }
     }
 }

@@ -82,5 +82,13 @@ namespace WwepDevice.Core.Press
                     return "no failure";
             }
         }
+
+        /// <summary>The board's log line when a code starts, in the simulator's words (<c>LED blink 3: server unreachable</c>).</summary>
+        /// <param name="code">A code of this table.</param>
+        /// <returns>The line.</returns>
+        public static string StartLine(int code)
+        {
+            return "LED blink " + code.ToString() + ": " + ClassName(code);
+        }
     }
 }

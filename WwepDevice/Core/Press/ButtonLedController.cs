@@ -53,6 +53,7 @@ namespace WwepDevice.Core.Press
         private string _lastFailure = string.Empty;
         private int _serverState = ServerStateUnknown;
         private bool _networkDown;
+        private int _clockSets;
         private bool _undelivered;
         private bool _stopping;
         private int _presses;
@@ -301,6 +302,29 @@ namespace WwepDevice.Core.Press
             _wake.Set();
         }
 
+        /// <summary>
+        /// The clock was set (by internet SNTP or the WWEP server's): a state kept while TLS could not check dates is
+        /// sent now, as after the network's return.
+        /// </summary>
+        public void OnClockSet()
+        {
+            bool read;
+            lock (_sync)
+            {
+                _clockSets++;
+                if (!_undelivered || _pending)
+                {
+                    return;
+                }
+
+                Requeue();
+                read = _pendingRead;
+            }
+
+            _log.Write(LogLevel.Info, read ? "clock set: reading the stored LED state" : "clock set: sending the kept LED state " + StateName(_ledOn));
+            _wake.Set();
+        }
+
         /// <summary>Starts the worker thread that owns the network.</summary>
         public void Start()
         {
@@ -370,9 +394,22 @@ namespace WwepDevice.Core.Press
                     return;
                 }
 
+                int clockSetsBefore = ClockSets();
+                SendOutcome outcome = read ? _sender.ReadStored(kind) : _sender.Send(state, kind);
+                if (outcome == SendOutcome.TransportFailed && _sender.LastFailure == TransportFailure.ClockNotSet)
+                {
+                    // Nothing was sent (TLS cannot check dates yet): no attempt is spent, the state waits for the clock
+                    // as it waits for the network, unless the clock was set while the sender looked at it.
+                    if (WaitForClock(clockSetsBefore))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
                 attempt++;
                 _sends++;
-                SendOutcome outcome = read ? _sender.ReadStored(kind) : _sender.Send(state, kind);
                 if (outcome == SendOutcome.Acknowledged)
                 {
                     _acknowledged++;
@@ -554,6 +591,34 @@ namespace WwepDevice.Core.Press
             BlinkUnlessNewer(BlinkCodes.Network);
         }
 
+        // The clock is known unset: like the network's loss, no attempt is made, the state is kept (undelivered, so
+        // OnClockSet queues it again), one warning says so, and the LED shows the clock's code. If the clock was set
+        // between the sender's look and this lock, OnClockSet found nothing undelivered: the worker tries at once.
+        private bool WaitForClock(int clockSetsBefore)
+        {
+            lock (_sync)
+            {
+                if (_clockSets != clockSetsBefore)
+                {
+                    return false;
+                }
+
+                _undelivered = true;
+            }
+
+            _log.Write(LogLevel.Warning, _sender.LastDiagnosis + "; " + TransportMessages.WaitingForClock());
+            BlinkUnlessNewer(BlinkCodes.ClockNotSet);
+            return true;
+        }
+
+        private int ClockSets()
+        {
+            lock (_sync)
+            {
+                return _clockSets;
+            }
+        }
+
         private int BlinkCodeOf(SendOutcome outcome)
         {
             return BlinkCodes.For(outcome, _sender.LastFailure, _sender.LastTlsCause);
@@ -567,12 +632,20 @@ namespace WwepDevice.Core.Press
                 return;
             }
 
+            bool starts = false;
             lock (_sync)
             {
                 if (!_pending)
                 {
+                    // One line when a code starts, not at each repeat or each press that keeps the same code.
+                    starts = _led.Code != code;
                     _led.Blink(code);
                 }
+            }
+
+            if (starts && _led.Code == code)
+            {
+                _log.Write(LogLevel.Info, BlinkCodes.StartLine(code));
             }
         }
 

@@ -27,6 +27,11 @@ namespace WwepDevice.Core.Press
     /// <item>A press held for <see cref="LongPressMilliseconds"/> is also a long press, reported once: when the hold
     /// timer runs out with no release since, or at a release that comes that long after the press (with a hold timer,
     /// reported from the timer's thread: the status block is I/O, and the GPIO event thread does none).</item>
+    /// <item>With the pin's own level (<see cref="ButtonHeld"/>, the board's case) a long press is decided by what the
+    /// pin says, never by when the handlers ran: only when the hold timer runs out, the pin still reads pressed and no
+    /// release was handled since. A TLS handshake stops every managed thread for seconds (the timer's and the GPIO
+    /// event's alike), so a short press made just before or during one reaches the handlers late: its release edge, and
+    /// the timer, come seconds after the press edge, though the finger left the button long before.</item>
     /// </list>
     /// </remarks>
     public sealed class PressRecognizer
@@ -40,6 +45,7 @@ namespace WwepDevice.Core.Press
         private readonly ButtonPressed _pressed;
         private readonly LongPressed _longPressed;
         private readonly IOneShotTimer _holdTimer;
+        private readonly ButtonHeld _held;
         private readonly TimerTick _onHoldTimer;
         private readonly TimerTick _onLongPressDue;
         private bool _anyEdge;
@@ -58,7 +64,20 @@ namespace WwepDevice.Core.Press
         /// <param name="longPressed">Called once per long press; may be null.</param>
         /// <param name="holdTimer">Tells a long press while the button is still held; null: long presses are told at the release.</param>
         public PressRecognizer(int debounceMilliseconds, bool secondButton, ButtonPressed pressed, LongPressed longPressed, IOneShotTimer holdTimer)
+            : this(debounceMilliseconds, secondButton, pressed, longPressed, holdTimer, null)
         {
+        }
+
+        /// <summary>Creates the rules for one button whose pin level can be read (the board's buttons).</summary>
+        /// <param name="debounceMilliseconds">The debounce time (also given to the GPIO driver).</param>
+        /// <param name="secondButton">Whether this is the two-button mode's TLS button.</param>
+        /// <param name="pressed">Called once per press, on the press edge.</param>
+        /// <param name="longPressed">Called once per long press; may be null.</param>
+        /// <param name="holdTimer">Tells a long press while the button is still held; with <paramref name="held"/> it is needed.</param>
+        /// <param name="held">Reads the pin; null: long presses are judged by the handlers' times.</param>
+        public PressRecognizer(int debounceMilliseconds, bool secondButton, ButtonPressed pressed, LongPressed longPressed, IOneShotTimer holdTimer, ButtonHeld held)
+        {
+            _held = holdTimer != null ? held : null;
             _debounceMilliseconds = debounceMilliseconds;
             _secondButton = secondButton;
             _pressed = pressed;
@@ -123,7 +142,8 @@ namespace WwepDevice.Core.Press
                 }
                 else
                 {
-                    if (_down && !_releasedSincePress && !_longReported && atMilliseconds - _pressAt >= LongPressMilliseconds)
+                    // With the pin to ask, a release's handler time decides nothing: after a freeze it is late.
+                    if (_held == null && _down && !_releasedSincePress && !_longReported && atMilliseconds - _pressAt >= LongPressMilliseconds)
                     {
                         longPress = TakeLongPressLocked();
                         if (longPress && _holdTimer != null)
@@ -152,10 +172,13 @@ namespace WwepDevice.Core.Press
 
         private void OnHoldTimer()
         {
+            // The pin, read now, says whether the finger is still on the button; a timer late after a freeze may find
+            // it released while the release edge still waits for its handler.
+            bool pinHeld = _held == null || _held();
             bool longPress;
             lock (_sync)
             {
-                longPress = _down && !_releasedSincePress && !_longReported && TakeLongPressLocked();
+                longPress = pinHeld && _down && !_releasedSincePress && !_longReported && TakeLongPressLocked();
             }
 
             if (longPress)

@@ -31,7 +31,7 @@ namespace WwepDevice.Core.Settings
             new BoardSettingKey("MaxBackoffMilliseconds", SettingKind.Integer, "15000", (s, t, n) => s.MaxBackoffMilliseconds = n, s => s.MaxBackoffMilliseconds.ToString()),
             new BoardSettingKey("TimeFromServer", SettingKind.Boolean, "true", (s, t, n) => s.TimeFromServer = n != 0, s => BooleanText(s.TimeFromServer)),
             new BoardSettingKey("SntpPort", SettingKind.Integer, "123", (s, t, n) => s.SntpPort = n, s => s.SntpPort.ToString()),
-            new BoardSettingKey("InternetTimeWaitMilliseconds", SettingKind.Integer, "5000", (s, t, n) => s.InternetTimeWaitMilliseconds = n, s => s.InternetTimeWaitMilliseconds.ToString()),
+            new BoardSettingKey("InternetTimeWaitMilliseconds", SettingKind.Integer, "0", (s, t, n) => s.InternetTimeWaitMilliseconds = n, s => s.InternetTimeWaitMilliseconds.ToString()),
             new BoardSettingKey("LedAtBoot", SettingKind.LedAtBoot, "restore", (s, t, n) => s.LedAtBoot = (LedAtBoot)n, s => LedAtBootText(s.LedAtBoot)),
             new BoardSettingKey("BlinkCodes", SettingKind.Boolean, "false", (s, t, n) => s.BlinkCodes = n != 0, s => BooleanText(s.BlinkCodes)),
         };

@@ -44,7 +44,7 @@ namespace WwepDevice.Core.Settings
             MaxBackoffMilliseconds = 15000;
             TimeFromServer = true;
             SntpPort = SntpPacket.DefaultPort;
-            InternetTimeWaitMilliseconds = 5000;
+            InternetTimeWaitMilliseconds = 0;
             LedAtBoot = LedAtBoot.Off;
             BlinkCodes = true;
         }
@@ -131,9 +131,8 @@ namespace WwepDevice.Core.Settings
         public int MaxBackoffMilliseconds { get; set; }
 
         /// <summary>
-        /// While the clock is unset and internet SNTP has not set it within <see cref="InternetTimeWaitMilliseconds"/>,
-        /// take the time from the WWEP server's host by SNTP (WwepServer --sntp-port). An unauthenticated LAN time
-        /// source: someone on the network could answer first with a wrong time, which can at worst make a certificate
+        /// While the clock is unset (after <see cref="InternetTimeWaitMilliseconds"/>, none by default), take the time
+        /// from the WWEP server's host by SNTP (WwepServer --sntp-port). An unauthenticated LAN time source: someone on the network could answer first with a wrong time, which can at worst make a certificate
         /// look expired or not yet valid; the device never accepts a time before its firmware was built.
         /// </summary>
         public bool TimeFromServer { get; set; }
@@ -141,7 +140,10 @@ namespace WwepDevice.Core.Settings
         /// <summary>The UDP port of the WWEP server's SNTP responder (123).</summary>
         public int SntpPort { get; set; }
 
-        /// <summary>How long to wait for internet SNTP (the firmware's own) before asking the WWEP server.</summary>
+        /// <summary>
+        /// How long internet SNTP (the firmware's own) may set the clock before the WWEP server is asked; 0 (the default)
+        /// asks the server as soon as the network is up, since on a LAN it answers first.
+        /// </summary>
         public int InternetTimeWaitMilliseconds { get; set; }
 
         /// <summary>
