@@ -117,7 +117,8 @@ namespace WwepDevice.Esp32
                 stream.SslVerification = SslVerification.CertificateRequired;
 
                 // Blocks every managed thread until mbedTLS is done; no timeout reaches it (see WwepSettings.ConnectTimeoutMilliseconds).
-                stream.AuthenticateAsClient(_settings.EffectiveTlsHostName, _credentials.Device, _credentials.Ca, SslProtocols.Tls12 | SslProtocols.Tls13);
+                SslProtocols versions = TlsVersionChoice.OffersTls13(clientCertificate) ? SslProtocols.Tls12 | SslProtocols.Tls13 : SslProtocols.Tls12;
+                stream.AuthenticateAsClient(_settings.EffectiveTlsHostName, _credentials.Device, _credentials.Ca, versions);
                 _tls.Attach(stream);
                 return _tls;
             }

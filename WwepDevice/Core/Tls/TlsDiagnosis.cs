@@ -78,6 +78,24 @@ namespace WwepDevice.Core.Tls
         /// <summary>MBEDTLS_ERR_SSL_ALLOC_FAILED.</summary>
         public const int ErrorAllocFailed = -0x7F00;
 
+        /// <summary>
+        /// MBEDTLS_ERR_SSL_BAD_CERTIFICATE: the server certificate parsed and may even verify, but mbedTLS will not use
+        /// it for a TLS server (its keyUsage or extKeyUsage lacks server use, or its curve is not one TLS 1.2 offered).
+        /// </summary>
+        public const int ErrorBadCertificate = -0x7A00;
+
+        /// <summary>MBEDTLS_ERR_X509_ALLOC_FAILED: no heap while parsing a certificate.</summary>
+        public const int ErrorX509AllocFailed = -0x2880;
+
+        /// <summary>MBEDTLS_ERR_MPI_ALLOC_FAILED: no heap for a big number (RSA, ECDHE).</summary>
+        public const int ErrorMpiAllocFailed = -0x0010;
+
+        /// <summary>MBEDTLS_ERR_ECP_ALLOC_FAILED: no heap for an elliptic-curve operation.</summary>
+        public const int ErrorEcpAllocFailed = -0x4D80;
+
+        /// <summary>MBEDTLS_ERR_PK_ALLOC_FAILED: no heap for a public-key context.</summary>
+        public const int ErrorPkAllocFailed = -0x3F80;
+
         /// <summary>MBEDTLS_ERR_SSL_TIMEOUT.</summary>
         public const int ErrorTimeout = -0x6800;
 
@@ -145,8 +163,15 @@ namespace WwepDevice.Core.Tls
                 case ErrorHandshakeFailure:
                 case ErrorBadProtocolVersion:
                     return TlsFailureCause.NoCommonProtocol;
+                // Every mbedTLS module has its own allocation-failure code, and a handshake runs four of them.
                 case ErrorAllocFailed:
+                case ErrorX509AllocFailed:
+                case ErrorMpiAllocFailed:
+                case ErrorEcpAllocFailed:
+                case ErrorPkAllocFailed:
                     return TlsFailureCause.OutOfMemory;
+                case ErrorBadCertificate:
+                    return TlsFailureCause.BadServerCertificate;
                 default:
                     return TlsFailureCause.Unknown;
             }
@@ -236,7 +261,9 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.NoCommonProtocol:
                     return "no common protocol: the server offers no TLS 1.2/1.3 version or cipher suite this firmware speaks";
                 case TlsFailureCause.OutOfMemory:
-                    return "out of memory: TLS needs about 33 KB of contiguous heap; close other connections or use a board with PSRAM";
+                    return "out of memory: the TLS handshake found no room in the managed heap (about 33 KB of contiguous heap for its buffers, more for the certificate chain); retried once; a board with PSRAM has the room, one without needs fewer open connections or a smaller firmware";
+                case TlsFailureCause.BadServerCertificate:
+                    return "server certificate unusable for TLS: mbedTLS refused it after parsing, because its keyUsage or extKeyUsage does not allow a TLS server (it needs digitalSignature and serverAuth) or its curve is not P-256/P-384; dotnet run --project certs/tool -- check --server-cert <the server's certificate> names the missing usage; reissue it with dotnet run --project certs/tool -- server";
                 case TlsFailureCause.FatalAlert:
                     // mbedTLS keeps the alert to itself, so no cause is "most likely": name them all, the one that
                     // fits what this device sent first.
@@ -248,7 +275,7 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.SetupFailedWithoutReason:
                     return "TLS setup failed before the handshake and this firmware gives no reason; in order of likelihood: no contiguous heap for the 33 KB of TLS buffers (a board without PSRAM), then an embedded CA, device certificate or key mbedTLS cannot use (dotnet run --project certs/tool -- embed, rebuild and deploy); retried once";
                 case TlsFailureCause.SessionEndedAfterHandshake:
-                    return "the server ended the TLS session right after the handshake, before any reply: a server that requires a client certificate does this under TLS 1.3, and so does one that was restarting; retried, and if it happens again the device takes it as a refused client certificate";
+                    return "the server ended the TLS session right after the handshake, before any reply: the server restarted or the link broke (a refused client certificate is a handshake alert, since the device offers only TLS 1.2 with one); retried";
                 case TlsFailureCause.BadEmbeddedCredential:
                     return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with dotnet run --project certs/tool -- embed";
                 default:
