@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Threading;
 using WwepDevice.Core.Network;
 using WwepDevice.Core.Runtime;
 using WwepDevice.Core.Settings;
@@ -38,6 +39,9 @@ namespace WwepDevice.Esp32
         // heap): the connect thread, the server's end points per resolved address, and the connection wrappers.
         private readonly ConnectAttempt _attempt = new ConnectAttempt();
         private readonly TimedWorker _connector;
+
+        // Made once: a delegate per send would cost the heap 72 bytes each time.
+        private readonly ThreadStart _prepareAttempt;
         private readonly SocketConnection _plain;
         private readonly SslConnection _tls;
         private string _endPointAddress;
@@ -56,6 +60,7 @@ namespace WwepDevice.Esp32
             _addresses = addresses;
             _deviceId = deviceId;
             _connector = new TimedWorker(_attempt.Run);
+            _prepareAttempt = _attempt.Prepare;
             _plain = new SocketConnection(null, settings.ServerHost, settings.PlainPort, settings.ReplyTimeoutMilliseconds);
             _tls = new SslConnection(null, settings.ServerHost, settings.TlsPort, settings.ReplyTimeoutMilliseconds);
         }
@@ -137,8 +142,8 @@ namespace WwepDevice.Esp32
         {
             Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             EnableKeepAlive(socket);
-            _attempt.Prepare(socket, endPoint);
-            if (!_connector.Run(_settings.ConnectTimeoutMilliseconds))
+            _attempt.Stage(socket, endPoint);
+            if (!_connector.Run(_settings.ConnectTimeoutMilliseconds, _prepareAttempt))
             {
                 CloseQuietly(socket);
                 throw new WwepTransportException(TransportFailure.ConnectTimeout, TransportMessages.ConnectTimeout(address, port, _settings.ConnectTimeoutMilliseconds));
