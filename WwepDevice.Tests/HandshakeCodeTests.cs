@@ -19,46 +19,49 @@ namespace WwepDevice.Tests
     {
         private const int DeviceId = 0x02E8;
 
-        [DataRow("CryptographicException")]
-        [DataRow("SocketException")]
-        public void BadCertificateIsPermanentAndPointsAtCertsCheck(string type)
+        // SSL, X509, MPI, ECP, PK.
+        private static readonly int[] AllocationCodes = { -0x7F00, -0x2880, -0x0010, -0x4D80, -0x3F80 };
+
+        [TestMethod]
+        public void BadCertificateIsPermanentAndPointsAtCertsCheck()
         {
-            WwepTransportException failure = Board(type, -0x7A00, false);
-            Assert.AreEqual((int)TlsFailureCause.BadServerCertificate, (int)failure.TlsCause);
-            Assert.IsTrue(failure.Message.IndexOf("mbedTLS -0x7A00") > 0, failure.Message);
-            Assert.IsTrue(failure.Message.IndexOf("-- check --server-cert") > 0, failure.Message);
-            Assert.IsTrue(failure.Message.IndexOf("serverAuth") > 0, failure.Message);
-            Assert.IsTrue(Permanent(failure, 1));
+            string[] types = { "CryptographicException", "SocketException" };
+            foreach (string type in types)
+            {
+                WwepTransportException failure = Board(type, -0x7A00, false);
+                Assert.AreEqual((int)TlsFailureCause.BadServerCertificate, (int)failure.TlsCause, type);
+                Assert.IsTrue(failure.Message.IndexOf("mbedTLS -0x7A00") > 0, failure.Message);
+                Assert.IsTrue(failure.Message.IndexOf("-- check --server-cert") > 0, failure.Message);
+                Assert.IsTrue(failure.Message.IndexOf("serverAuth") > 0, failure.Message);
+                Assert.IsTrue(Permanent(failure, 1), type);
+            }
         }
 
-        [DataRow(-0x7F00, "CryptographicException")]
-        [DataRow(-0x7F00, "SocketException")]
-        [DataRow(-0x2880, "CryptographicException")]
-        [DataRow(-0x2880, "SocketException")]
-        [DataRow(-0x0010, "CryptographicException")]
-        [DataRow(-0x0010, "SocketException")]
-        [DataRow(-0x4D80, "CryptographicException")]
-        [DataRow(-0x4D80, "SocketException")]
-        [DataRow(-0x3F80, "CryptographicException")]
-        [DataRow(-0x3F80, "SocketException")]
-        public void AllocationCodesAreOutOfMemory(int code, string type)
+        // main's HandshakeFailureTests checks the cause of each code; here the words and the count of retries.
+        [TestMethod]
+        public void AllocationCodesNameHeapAndPsram()
         {
-            WwepTransportException failure = Board(type, code, false);
-            Assert.AreEqual((int)TlsFailureCause.OutOfMemory, (int)failure.TlsCause);
-            Assert.IsTrue(failure.Message.IndexOf("managed heap") > 0, failure.Message);
-            Assert.IsTrue(failure.Message.IndexOf("PSRAM") > 0, failure.Message);
+            string[] types = { "CryptographicException", "SocketException" };
+            foreach (int code in AllocationCodes)
+            {
+                foreach (string type in types)
+                {
+                    WwepTransportException failure = Board(type, code, false);
+                    Assert.IsTrue(failure.Message.IndexOf("managed heap") > 0, failure.Message);
+                    Assert.IsTrue(failure.Message.IndexOf("PSRAM") > 0, failure.Message);
+                }
+            }
         }
 
-        [DataRow(-0x7F00)]
-        [DataRow(-0x2880)]
-        [DataRow(-0x0010)]
-        [DataRow(-0x4D80)]
-        [DataRow(-0x3F80)]
-        public void AllocationCodesAreRetriedOnce(int code)
+        [TestMethod]
+        public void AllocationCodesAreRetriedOnce()
         {
-            WwepTransportException failure = Board("CryptographicException", code, false);
-            Assert.IsFalse(Permanent(failure, 1), "the first may find free heap next time");
-            Assert.IsTrue(Permanent(failure, 2), "the second in a row stops the retries");
+            foreach (int code in AllocationCodes)
+            {
+                WwepTransportException failure = Board("CryptographicException", code, false);
+                Assert.IsFalse(Permanent(failure, 1), "the first may find free heap next time");
+                Assert.IsTrue(Permanent(failure, 2), "the second in a row stops the retries");
+            }
         }
 
         [TestMethod]

@@ -254,13 +254,14 @@ namespace WwepDevice.Tests
             Add(all, "TLS handshake ... [IOException]: the firmware gave no mbedTLS code ...", Handshake("IOException", false, 0));
             Add(all, "TLS handshake ... unrecognized TLS failure; look the code up in mbedTLS's error list", Handshake("CryptographicException", true, -0x1234));
 
-            // A server that ends the session after the handshake: once is retried, twice in a row is a refused certificate.
+            Add(all, "TLS handshake ... server certificate unusable for TLS: ...", Handshake("CryptographicException", true, TlsDiagnosis.ErrorBadCertificate));
+
+            // A server that ends the session after the handshake: always retried.
             ControllerRig closing = new ControllerRig(LinkMode.Tls);
             closing.Reply(string.Empty);
             closing.Controller.OnButtonPressed(false);
             closing.Controller.ProcessPending();
             Add(all, "TLS handshake ... [TLS session ... after the handshake, before any reply]: ...", closing.Log);
-            Add(all, "TLS handshake ... [..., 2 times in a row]: client certificate refused or missing: ...", closing.Log);
         }
 
         private static void Status(ArrayList all)
