@@ -42,6 +42,7 @@ namespace WwepDevice.Esp32
 
         // Made once: a delegate per send would cost the heap 72 bytes each time.
         private readonly ThreadStart _prepareAttempt;
+        private readonly TrustedCas _trust;
         private readonly SocketConnection _plain;
         private readonly SslConnection _tls;
         private string _endPointAddress;
@@ -53,10 +54,12 @@ namespace WwepDevice.Esp32
         /// <param name="credentials">Embedded certificates; null when they could not be loaded (TLS then fails clearly).</param>
         /// <param name="addresses">The server's address, looked up once per network-up.</param>
         /// <param name="deviceId">This device's ID, for diagnosis.</param>
-        public Esp32Transport(WwepSettings settings, EmbeddedCredentials credentials, ServerAddressCache addresses, int deviceId)
+        /// <param name="trust">Every CA the board trusts, named by the lines of an unknown CA.</param>
+        public Esp32Transport(WwepSettings settings, EmbeddedCredentials credentials, ServerAddressCache addresses, int deviceId, TrustedCas trust)
         {
             _settings = settings;
             _credentials = credentials;
+            _trust = trust;
             _addresses = addresses;
             _deviceId = deviceId;
             _connector = new TimedWorker(_attempt.Run);
@@ -132,7 +135,7 @@ namespace WwepDevice.Esp32
                 Dispose(stream, socket);
                 int code;
                 bool hasCode = MbedTlsErrorCode.TryGet(ex, out code);
-                throw HandshakeFailure.FromPlatform(ex.GetType().Name, hasCode, code, clientCertificate, _settings, port, _deviceId, DateTime.UtcNow, _credentials.CaFacts);
+                throw HandshakeFailure.FromPlatform(ex.GetType().Name, hasCode, code, clientCertificate, _settings, port, _deviceId, DateTime.UtcNow, _trust);
             }
         }
 

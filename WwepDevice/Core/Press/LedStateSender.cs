@@ -265,14 +265,10 @@ namespace WwepDevice.Core.Press
             string sent = WwepCodec.ToPrintable(request, 0, requestLength);
             if (error == WwepParseError.Empty)
             {
+                // A TLS server reads plain WWEP as a broken ClientHello and closes: on the TLS port, the port is wrong.
                 int port = _settings.PortFor(kind);
-                if (kind == TransportKind.Plain && (port == _settings.TlsPort || port == WwepSettings.DefaultTlsPort))
-                {
-                    // A TLS server reads plain WWEP as a broken ClientHello and closes: the port, not the server, is wrong.
-                    return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": port " + port.ToString() + " is the TLS port; plain WWEP goes to PlainPort (" + WwepSettings.DefaultPlainPort.ToString() + " by default), or set Mode to TLS", true);
-                }
-
-                return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": it may refuse this device or not speak WWEP on this port", false);
+                bool tlsPortMistake = TransportMessages.IsTlsPortMistake(kind, port, _settings.TlsPort);
+                return Fail(SendOutcome.BadReply, TransportMessages.ClosedWithoutReply(sent, kind, port, _settings.TlsPort), tlsPortMistake);
             }
 
             if (error != WwepParseError.None)

@@ -244,7 +244,7 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.ClockNotSet:
                     return "clock not set: the device clock says " + FormatDate(clockUtc) + ", so certificate dates cannot be checked; waiting for SNTP (internet, or the WWEP server's host: WwepServer --sntp-port with TimeFromServer on)";
                 case TlsFailureCause.UnknownCa:
-                    return "unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server";
+                    return ExplainUnknownCa(null);
                 case TlsFailureCause.NameMismatch:
                     return "name mismatch: the server certificate does not name '" + hostName + "'; reissue it with that name (dotnet run --project certs/tool -- server --name " + hostName + ") or set TlsHostName to a name it carries";
                 case TlsFailureCause.CertificateExpired:
@@ -295,17 +295,29 @@ namespace WwepDevice.Core.Tls
         }
 
         /// <summary>
+        /// The unknown-CA sentence, naming every CA the board trusts: the embedded one and the stored bundle both
+        /// decide, so blaming the embedded CA alone would send a person to fix the wrong one.
+        /// </summary>
+        /// <param name="trust">The board's trusted CAs; null when unknown (the simulator, a test).</param>
+        /// <returns>The sentence.</returns>
+        public static string ExplainUnknownCa(TrustedCas trust)
+        {
+            string trusted = trust == null ? "the CA embedded in the firmware or a CA bundle stored on the board" : trust.Describe();
+            return "unknown CA: the server certificate is signed by none of the CAs this board trusts (" + trusted + "); embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server";
+        }
+
+        /// <summary>
         /// What to say when verification failed and the firmware gave no flags (mbedTLS -0x2700 alone, as firmware
         /// before nf-interpreter #3460 reports a foreign CA, a wrong name and expired dates alike): everything the
         /// board knows, and the one command that tells the three apart.
         /// </summary>
         /// <param name="hostName">The name the device verified.</param>
         /// <param name="clockUtc">The device clock during the handshake.</param>
-        /// <param name="ca">The embedded CA as the board parsed it; null when unknown.</param>
+        /// <param name="trust">Every CA the board trusts; null when unknown.</param>
         /// <returns>A sentence naming the three possible causes, the board's facts and the command.</returns>
-        public static string ExplainVerifyFailed(string hostName, DateTime clockUtc, EmbeddedCa ca)
+        public static string ExplainVerifyFailed(string hostName, DateTime clockUtc, TrustedCas trust)
         {
-            string trusted = ca == null ? "the CA embedded in the firmware" : ca.Describe();
+            string trusted = trust == null ? "the CA embedded in the firmware or a CA bundle stored on the board" : trust.Describe();
             return "the server certificate did not verify and this firmware does not say why: it is not from " + trusted + ", or it does not name '" + hostName + "', or its dates do not cover the device clock (" + FormatIsoTime(clockUtc) + "); to tell which, run dotnet run --project certs/tool -- check --server-cert <the server's certificate> --host " + hostName + " --at " + FormatIsoTime(clockUtc);
         }
 
