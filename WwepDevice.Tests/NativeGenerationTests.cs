@@ -26,10 +26,10 @@ namespace WwepDevice.Tests
         [TestMethod]
         public void OlderVerifyFailureNamesWhatTheBoardKnows()
         {
-            EmbeddedCa ca = new EmbeddedCa("CN=WWEP Test CA", new DateTime(2036, 11, 28));
-            WwepTransportException failure = HandshakeFailure.FromPlatform("SocketException", true, -0x2700, false, Settings(), 40508, DeviceId, SetClock, ca);
+            TrustedCas trust = new TrustedCas(new EmbeddedCa("CN=WWEP Test CA", new DateTime(2036, 11, 28)), TrustedCas.NoneStored);
+            WwepTransportException failure = HandshakeFailure.FromPlatform("SocketException", true, -0x2700, false, Settings(), 40508, DeviceId, SetClock, trust);
             Assert.AreEqual((int)TlsFailureCause.VerifyFailed, (int)failure.TlsCause);
-            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [SocketException, mbedTLS -0x2700, no verify flags]: the server certificate did not verify and this firmware does not say why: it is not from 'CN=WWEP Test CA' (valid until 2036-11-28), or it does not name 'wwep.local', or its dates do not cover the device clock (2026-12-01T09:30:05Z); to tell which, run dotnet run --project certs/tool -- check --server-cert <the server's certificate> --host wwep.local --at 2026-12-01T09:30:05Z", failure.Message);
+            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [SocketException, mbedTLS -0x2700, no verify flags]: the server certificate did not verify and this firmware does not say why: it is not from 'CN=WWEP Test CA' (valid until 2036-11-28) embedded in the image, or it does not name 'wwep.local', or its dates do not cover the device clock (2026-12-01T09:30:05Z); to tell which, run dotnet run --project certs/tool -- check --server-cert <the server's certificate> --host wwep.local --at 2026-12-01T09:30:05Z", failure.Message);
         }
 
         [TestMethod]
@@ -125,18 +125,20 @@ namespace WwepDevice.Tests
             Assert.AreEqual((int)SendOutcome.TransportFailed, (int)sender.Send(true, TransportKind.Tls));
             Assert.AreEqual((int)TlsFailureCause.SessionEndedAfterHandshake, (int)sender.LastTlsCause);
             Assert.IsFalse(sender.LastFailureIsPermanent, "one occurrence must not stop retries");
-            Assert.IsTrue(sender.LastDiagnosis.IndexOf("so does one that was restarting") > 0, sender.LastDiagnosis);
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("the server restarted or the link broke") > 0, sender.LastDiagnosis);
         }
 
         [TestMethod]
-        public void TwoResetsAfterTheHandshakeAreARefusedClientCertificate()
+        public void TwoResetsAfterTheHandshakeAreStillRetried()
         {
+            // Older native: a failed TLS write returns 0 silently (ssl_write_internal.cpp line 38, nf-interpreter
+            // 3367392a), so a broken link shows up as this reset; it must never become a verdict.
             LedStateSender sender = SenderOver(new FakeConnection(new byte[0], ReplyScript.ReplyThenReset));
             sender.Send(true, TransportKind.Tls);
             sender.Send(true, TransportKind.Tls);
-            Assert.AreEqual((int)TlsFailureCause.ClientCertificateRefused, (int)sender.LastTlsCause);
-            Assert.IsTrue(sender.LastFailureIsPermanent);
-            Assert.IsTrue(sender.LastDiagnosis.IndexOf("before any reply, 2 times in a row]") > 0, sender.LastDiagnosis);
+            Assert.AreEqual((int)TlsFailureCause.SessionEndedAfterHandshake, (int)sender.LastTlsCause);
+            Assert.IsFalse(sender.LastFailureIsPermanent);
+            Assert.AreEqual(-1, sender.LastDiagnosis.IndexOf("client certificate refused"), sender.LastDiagnosis);
         }
 
         [TestMethod]
@@ -215,8 +217,50 @@ namespace WwepDevice.Tests
             transport.Enqueue(new FakeConnection(new byte[0], ReplyScript.ReplyThenClose));
             LedStateSender sender = new LedStateSender(transport, FakeClock.Synced(), settings, DeviceId);
             Assert.AreEqual((int)SendOutcome.BadReply, (int)sender.Send(true, TransportKind.Plain));
-            Assert.AreEqual("server closed the connection without replying to W02E8050001: port 40508 is the TLS port; plain WWEP goes to PlainPort (27708 by default), or set Mode to TLS", sender.LastDiagnosis);
+            Assert.AreEqual("server closed the connection without replying to W02E8050001: port 40508 is the TLS port (TlsPort 40508); plain WWEP needs a port of its own: set PlainPort to the server's plain port (WwepServer prints both at start), or set Mode to TLS", sender.LastDiagnosis);
             Assert.IsTrue(sender.LastFailureIsPermanent, "the port will not change by itself");
+        }
+
+        [TestMethod]
+        public void PlainToAConfiguredTlsPortIsNamedWhateverItsNumber()
+        {
+            WwepSettings settings = Settings();
+            settings.TlsPort = 5001;
+            settings.PlainPort = 5001;
+            LedStateSender sender = new LedStateSender(ClosingTransport(), FakeClock.Synced(), settings, DeviceId);
+            sender.Send(true, TransportKind.Plain);
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("port 5001 is the TLS port (TlsPort 5001)") > 0, sender.LastDiagnosis);
+            Assert.IsTrue(sender.LastFailureIsPermanent);
+        }
+
+        [TestMethod]
+        public void TheDefaultTlsPortIsNotAMistakeWhenTlsPortIsElsewhere()
+        {
+            // A server may serve plain WWEP on 40508 when its TLS port is another: only the board's own TlsPort counts.
+            WwepSettings settings = Settings();
+            settings.TlsPort = 5001;
+            settings.PlainPort = 40508;
+            LedStateSender sender = new LedStateSender(ClosingTransport(), FakeClock.Synced(), settings, DeviceId);
+            sender.Send(true, TransportKind.Plain);
+            Assert.AreEqual(-1, sender.LastDiagnosis.IndexOf("is the TLS port"), sender.LastDiagnosis);
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("not speak plain WWEP on port 40508") > 0, sender.LastDiagnosis);
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("TlsPort is 5001") > 0, sender.LastDiagnosis);
+            Assert.IsFalse(sender.LastFailureIsPermanent);
+        }
+
+        [TestMethod]
+        public void ATlsRequestIsNeverSentToTheWrongPortByThisRule()
+        {
+            Assert.IsFalse(TransportMessages.IsTlsPortMistake(TransportKind.Tls, 40508, 40508));
+            Assert.IsTrue(TransportMessages.IsTlsPortMistake(TransportKind.Plain, 7, 7));
+            Assert.AreEqual(-1, TransportMessages.ClosedWithoutReply("W", TransportKind.Tls, 40508, 40508).IndexOf("TLS port"));
+        }
+
+        private static FakeTransport ClosingTransport()
+        {
+            FakeTransport transport = new FakeTransport();
+            transport.Enqueue(new FakeConnection(new byte[0], ReplyScript.ReplyThenClose));
+            return transport;
         }
 
         [TestMethod]

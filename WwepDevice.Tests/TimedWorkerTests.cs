@@ -56,6 +56,55 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
+        public void PrepareRunsBeforeTheJob()
+        {
+            string[] order = new string[] { string.Empty };
+            TimedWorker worker = new TimedWorker(delegate { order[0] += "job"; });
+            Assert.IsTrue(worker.Run(5000, delegate { order[0] += "prepare,"; }));
+            worker.Stop();
+            Assert.AreEqual("prepare,job", order[0]);
+        }
+
+        [TestMethod]
+        public void PrepareIsNotCalledWhileARunIsGoing()
+        {
+            AutoResetSignal gate = new AutoResetSignal();
+            int[] prepared = new int[1];
+            TimedWorker worker = new TimedWorker(delegate { gate.Wait(Timeout.Infinite); });
+            Assert.IsFalse(worker.Run(50, delegate { prepared[0]++; }));
+            Assert.IsFalse(worker.Run(60000, delegate { prepared[0]++; }), "busy: the stuck run keeps its inputs");
+            Assert.AreEqual(1, prepared[0]);
+            gate.Set();
+            Assert.IsTrue(WaitUntilIdle(worker));
+            worker.Stop();
+        }
+
+        [TestMethod]
+        public void ALateFailureDoesNotMarkTheNextGoodRun()
+        {
+            // The board's connect gap: a timed-out connect that fails after its caller gave up writes its error; the
+            // next connect's prepare (clearing the error) must come after that write, not before the busy check.
+            AutoResetSignal gate = new AutoResetSignal();
+            string[] error = new string[] { null };
+            bool[] stuck = new bool[] { true };
+            TimedWorker worker = new TimedWorker(delegate
+            {
+                if (stuck[0])
+                {
+                    gate.Wait(Timeout.Infinite);
+                    error[0] = "late failure";
+                }
+            });
+            Assert.IsFalse(worker.Run(50, delegate { error[0] = null; }));
+            stuck[0] = false;
+            gate.Set();
+            Assert.IsTrue(WaitUntilIdle(worker));
+            Assert.IsTrue(worker.Run(5000, delegate { error[0] = null; }));
+            worker.Stop();
+            Assert.IsNull(error[0], "the good run's outcome is its own");
+        }
+
+        [TestMethod]
         public void AnEscapingExceptionDoesNotEndTheThread()
         {
             int runs = 0;

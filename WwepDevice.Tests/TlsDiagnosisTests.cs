@@ -58,7 +58,7 @@ namespace WwepDevice.Tests
         public void UnknownCaLineNamesCauseAndFix()
         {
             string line = TlsDiagnosis.Line("wwep.local", 40508, TlsDiagnosis.FlagsEvidence("CryptographicException", 0x08), TlsDiagnosis.Explain(TlsFailureCause.UnknownCa, "wwep.local", 0x02E8, new DateTime(2026, 11, 21)));
-            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [CryptographicException, verify flags 0x0008 NOT_TRUSTED]: unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server", line);
+            Assert.AreEqual("TLS handshake with wwep.local:40508 failed [CryptographicException, verify flags 0x0008 NOT_TRUSTED]: unknown CA: the server certificate is signed by none of the CAs this board trusts (the CA embedded in the firmware or a CA bundle stored on the board); embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server", line);
         }
 
         [TestMethod]

@@ -7,6 +7,7 @@ using WwepDevice.Core.Press;
 using WwepDevice.Core.Protocol;
 using WwepDevice.Core.Runtime;
 using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 using WwepDevice.Esp32;
 
 namespace WwepDevice
@@ -50,8 +51,11 @@ namespace WwepDevice
 
             IClock clock = new SystemClock();
             EmbeddedCredentials credentials = settings.UsesTls ? EmbeddedCredentials.Load(settings.UseClientCertificate, log) : null;
+            // The stored CA bundle cannot be read back, so its part of the trust is what nf-build/configure recorded.
+            TrustedCas trust = new TrustedCas(credentials != null ? credentials.CaFacts : null, settings.StoredCa);
+            trust.Report(settings.UsesTls, settings.UseClientCertificate, log);
             ServerAddressCache addresses = new ServerAddressCache(settings, Esp32Transport.LookUp, clock, log);
-            Esp32Transport transport = new Esp32Transport(settings, credentials, addresses, deviceId);
+            Esp32Transport transport = new Esp32Transport(settings, credentials, addresses, deviceId, trust);
             GpioController gpio = new GpioController();
             ButtonLedController controller = new ButtonLedController(
                 settings,
@@ -73,7 +77,7 @@ namespace WwepDevice
                 "internet SNTP (the firmware's own)",
                 WifiConnector.StationAddress,
                 ManagedHeap.Free);
-            StatusReport status = new StatusReport(facts, settings, controller, network, addresses, clock, clockSync, log);
+            StatusReport status = new StatusReport(facts, settings, controller, network, addresses, clock, clockSync, trust, log);
 
             // A long press is what the pin says when the hold timer runs out, not what the handlers' times say.
             GpioButton button = new GpioButton(gpio, settings.ButtonPin, settings.DebounceMilliseconds);

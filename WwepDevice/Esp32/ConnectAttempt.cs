@@ -12,17 +12,26 @@ namespace WwepDevice.Esp32
     {
         private Socket _socket;
         private EndPoint _endPoint;
+        private Socket _nextSocket;
+        private EndPoint _nextEndPoint;
 
         /// <summary>What the last connect threw; null when it succeeded.</summary>
         public Exception Error { get; private set; }
 
-        /// <summary>Sets up the next connect.</summary>
+        /// <summary>Names the next connect's inputs; they take effect in <see cref="Prepare"/>.</summary>
         /// <param name="socket">An unconnected stream socket.</param>
         /// <param name="endPoint">Where to connect.</param>
-        public void Prepare(Socket socket, EndPoint endPoint)
+        public void Stage(Socket socket, EndPoint endPoint)
         {
-            _socket = socket;
-            _endPoint = endPoint;
+            _nextSocket = socket;
+            _nextEndPoint = endPoint;
+        }
+
+        /// <summary>Takes the staged inputs and clears the last error; TimedWorker calls it once no run is going.</summary>
+        public void Prepare()
+        {
+            _socket = _nextSocket;
+            _endPoint = _nextEndPoint;
             Error = null;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Threading;
 using WwepDevice.Core.Network;
 using WwepDevice.Core.Runtime;
 using WwepDevice.Core.Settings;
@@ -38,6 +39,10 @@ namespace WwepDevice.Esp32
         // heap): the connect thread, the server's end points per resolved address, and the connection wrappers.
         private readonly ConnectAttempt _attempt = new ConnectAttempt();
         private readonly TimedWorker _connector;
+
+        // Made once: a delegate per send would cost the heap 72 bytes each time.
+        private readonly ThreadStart _prepareAttempt;
+        private readonly TrustedCas _trust;
         private readonly SocketConnection _plain;
         private readonly SslConnection _tls;
         private string _endPointAddress;
@@ -49,13 +54,16 @@ namespace WwepDevice.Esp32
         /// <param name="credentials">Embedded certificates; null when they could not be loaded (TLS then fails clearly).</param>
         /// <param name="addresses">The server's address, looked up once per network-up.</param>
         /// <param name="deviceId">This device's ID, for diagnosis.</param>
-        public Esp32Transport(WwepSettings settings, EmbeddedCredentials credentials, ServerAddressCache addresses, int deviceId)
+        /// <param name="trust">Every CA the board trusts, named by the lines of an unknown CA.</param>
+        public Esp32Transport(WwepSettings settings, EmbeddedCredentials credentials, ServerAddressCache addresses, int deviceId, TrustedCas trust)
         {
             _settings = settings;
             _credentials = credentials;
+            _trust = trust;
             _addresses = addresses;
             _deviceId = deviceId;
             _connector = new TimedWorker(_attempt.Run);
+            _prepareAttempt = _attempt.Prepare;
             _plain = new SocketConnection(null, settings.ServerHost, settings.PlainPort, settings.ReplyTimeoutMilliseconds);
             _tls = new SslConnection(null, settings.ServerHost, settings.TlsPort, settings.ReplyTimeoutMilliseconds);
         }
@@ -117,7 +125,8 @@ namespace WwepDevice.Esp32
                 stream.SslVerification = SslVerification.CertificateRequired;
 
                 // Blocks every managed thread until mbedTLS is done; no timeout reaches it (see WwepSettings.ConnectTimeoutMilliseconds).
-                stream.AuthenticateAsClient(_settings.EffectiveTlsHostName, _credentials.Device, _credentials.Ca, SslProtocols.Tls12 | SslProtocols.Tls13);
+                SslProtocols versions = TlsVersionChoice.OffersTls13(clientCertificate) ? SslProtocols.Tls12 | SslProtocols.Tls13 : SslProtocols.Tls12;
+                stream.AuthenticateAsClient(_settings.EffectiveTlsHostName, _credentials.Device, _credentials.Ca, versions);
                 _tls.Attach(stream);
                 return _tls;
             }
@@ -126,7 +135,7 @@ namespace WwepDevice.Esp32
                 Dispose(stream, socket);
                 int code;
                 bool hasCode = MbedTlsErrorCode.TryGet(ex, out code);
-                throw HandshakeFailure.FromPlatform(ex.GetType().Name, hasCode, code, clientCertificate, _settings, port, _deviceId, DateTime.UtcNow, _credentials.CaFacts);
+                throw HandshakeFailure.FromPlatform(ex.GetType().Name, hasCode, code, clientCertificate, _settings, port, _deviceId, DateTime.UtcNow, _trust);
             }
         }
 
@@ -136,8 +145,8 @@ namespace WwepDevice.Esp32
         {
             Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             EnableKeepAlive(socket);
-            _attempt.Prepare(socket, endPoint);
-            if (!_connector.Run(_settings.ConnectTimeoutMilliseconds))
+            _attempt.Stage(socket, endPoint);
+            if (!_connector.Run(_settings.ConnectTimeoutMilliseconds, _prepareAttempt))
             {
                 CloseQuietly(socket);
                 throw new WwepTransportException(TransportFailure.ConnectTimeout, TransportMessages.ConnectTimeout(address, port, _settings.ConnectTimeoutMilliseconds));

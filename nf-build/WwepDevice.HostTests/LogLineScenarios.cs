@@ -220,7 +220,7 @@ namespace WwepDevice.Tests
 
             ControllerRig tlsPort = new ControllerRig(LinkMode.Plain);
             tlsPort.Settings.PlainPort = WwepSettings.DefaultTlsPort;
-            Add(all, "server closed the connection without replying to W...: port 40508 is the TLS port; ...", Replied(tlsPort, string.Empty, false));
+            Add(all, "server closed the connection without replying to W...: port ... is the TLS port (TlsPort ...); ...", Replied(tlsPort, string.Empty, false));
             Add(all, "server closed the connection without replying to W...: it may refuse this device ...", Replied(new ControllerRig(LinkMode.Plain), string.Empty, false));
             Add(all, "bad reply to W...: ...", Replied(new ControllerRig(LinkMode.Plain), "HELLO", false));
             Add(all, "server answered A... to W...: not the echo of the write, ...", Replied(new ControllerRig(LinkMode.Plain), "A02E8050000", false));
@@ -262,13 +262,22 @@ namespace WwepDevice.Tests
             Add(all, "TLS handshake ... [IOException]: the firmware gave no mbedTLS code ...", Handshake("IOException", false, 0));
             Add(all, "TLS handshake ... unrecognized TLS failure; look the code up in mbedTLS's error list", Handshake("CryptographicException", true, -0x1234));
 
-            // A server that ends the session after the handshake: once is retried, twice in a row is a refused certificate.
+            Add(all, "TLS handshake ... server certificate unusable for TLS: ...", Handshake("CryptographicException", true, TlsDiagnosis.ErrorBadCertificate));
+
+            // The boot log's TLS lines: the versions, then every CA with its source (the stored one as configure recorded it).
+            EmbeddedCa embedded = new EmbeddedCa("CN=WWEP Test CA", new DateTime(2036, 11, 28));
+            Add(all, "TLS offers ...", Trust(embedded, "CN=Old CA until 2030-01-31"));
+            Add(all, "trusts CA ..., embedded in the image", Trust(embedded, "none"));
+            Add(all, "trusts CA ..., stored on the board by nf-build/configure", Trust(embedded, "CN=Old CA until 2030-01-31"));
+            Add(all, "trusts no CA stored on the board (nf-build/configure --remove-ca)", Trust(embedded, "none"));
+            Add(all, "trusts also any CA bundle stored on the board before: ...", Trust(embedded, string.Empty));
+
+            // A server that ends the session after the handshake: always retried.
             ControllerRig closing = new ControllerRig(LinkMode.Tls);
             closing.Reply(string.Empty);
             closing.Controller.OnButtonPressed(false);
             closing.Controller.ProcessPending();
             Add(all, "TLS handshake ... [TLS session ... after the handshake, before any reply]: ...", closing.Log);
-            Add(all, "TLS handshake ... [..., 2 times in a row]: client certificate refused or missing: ...", closing.Log);
         }
 
         private static void Status(ArrayList all)
@@ -322,6 +331,13 @@ namespace WwepDevice.Tests
             rig.Controller.OnButtonPressed(false);
             rig.Controller.ProcessPending();
             return Lines(rig.Log);
+        }
+
+        private static RecordingLog Trust(EmbeddedCa embedded, string storedRecord)
+        {
+            RecordingLog log = new RecordingLog();
+            new TrustedCas(embedded, storedRecord).Report(true, false, log);
+            return log;
         }
 
         private static WwepTransportException Thrown(ServerAddressCache addresses)

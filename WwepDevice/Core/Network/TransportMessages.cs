@@ -76,5 +76,41 @@ namespace WwepDevice.Core.Network
         {
             return "connection to " + host + ":" + port.ToString() + " lost (" + detail + ")";
         }
+
+        /// <summary>
+        /// A WWEP request met a close without a byte. When a plain request went to this board's TlsPort, a TLS
+        /// server read the request as a broken ClientHello and closed: the port is wrong, whatever its number. Otherwise
+        /// the board cannot tell a TLS server on an unknown port from a server that refuses it, so the line names both.
+        /// </summary>
+        /// <param name="sent">The request, printable.</param>
+        /// <param name="kind">The transport the request went over.</param>
+        /// <param name="port">The port the request went to.</param>
+        /// <param name="tlsPort">The board's TlsPort.</param>
+        /// <returns>The line.</returns>
+        public static string ClosedWithoutReply(string sent, TransportKind kind, int port, int tlsPort)
+        {
+            string start = "server closed the connection without replying to " + sent + ": ";
+            if (IsTlsPortMistake(kind, port, tlsPort))
+            {
+                return start + "port " + port.ToString() + " is the TLS port (TlsPort " + tlsPort.ToString() + "); plain WWEP needs a port of its own: set PlainPort to the server's plain port (WwepServer prints both at start), or set Mode to TLS";
+            }
+
+            if (kind == TransportKind.Tls)
+            {
+                return start + "it may refuse this device or not speak WWEP on this port";
+            }
+
+            return start + "it may refuse this device or not speak plain WWEP on port " + port.ToString() + " (a TLS server closes like this too; this board's TlsPort is " + tlsPort.ToString() + ")";
+        }
+
+        /// <summary>Whether a plain request that met a silent close went to this board's TLS port: a permanent mistake.</summary>
+        /// <param name="kind">The transport the request went over.</param>
+        /// <param name="port">The port the request went to.</param>
+        /// <param name="tlsPort">The board's TlsPort.</param>
+        /// <returns>True for a plain request to the TLS port, whatever its number.</returns>
+        public static bool IsTlsPortMistake(TransportKind kind, int port, int tlsPort)
+        {
+            return kind == TransportKind.Plain && port == tlsPort;
+        }
     }
 }

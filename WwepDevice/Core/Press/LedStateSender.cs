@@ -28,10 +28,8 @@ namespace WwepDevice.Core.Press
         private readonly byte[] _reply = new byte[ReplyBufferLength];
         private int _received;
 
-        // Causes that count only when they repeat: one occurrence is retried, two in a row are taken as permanent.
-        private int _sessionEndsInARow;
+        // Out-of-memory causes count only when they repeat: one occurrence is retried, two in a row are permanent.
         private int _setupFailuresWithoutReasonInARow;
-        private bool _sessionEndedThisSend;
         private bool _setupFailedWithoutReasonThisSend;
 
         /// <summary>Creates a sender for one device.</summary>
@@ -99,14 +97,8 @@ namespace WwepDevice.Core.Press
         // One exchange, and the bookkeeping of the causes that count only when they repeat.
         private SendOutcome Counted(byte[] request, int requestLength, TransportKind kind)
         {
-            _sessionEndedThisSend = false;
             _setupFailedWithoutReasonThisSend = false;
             SendOutcome outcome = Exchange(request, requestLength, kind);
-            if (!_sessionEndedThisSend)
-            {
-                _sessionEndsInARow = 0;
-            }
-
             if (!_setupFailedWithoutReasonThisSend)
             {
                 _setupFailuresWithoutReasonInARow = 0;
@@ -148,6 +140,7 @@ namespace WwepDevice.Core.Press
                 case TlsFailureCause.FatalAlert:
                 case TlsFailureCause.BadEmbeddedCredential:
                 case TlsFailureCause.NoCommonProtocol:
+                case TlsFailureCause.BadServerCertificate:
                     return true;
 
                 // "Did not verify" without flags may be the dates: while the clock is not set it may heal by itself.
@@ -272,14 +265,10 @@ namespace WwepDevice.Core.Press
             string sent = WwepCodec.ToPrintable(request, 0, requestLength);
             if (error == WwepParseError.Empty)
             {
+                // A TLS server reads plain WWEP as a broken ClientHello and closes: on the TLS port, the port is wrong.
                 int port = _settings.PortFor(kind);
-                if (kind == TransportKind.Plain && (port == _settings.TlsPort || port == WwepSettings.DefaultTlsPort))
-                {
-                    // A TLS server reads plain WWEP as a broken ClientHello and closes: the port, not the server, is wrong.
-                    return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": port " + port.ToString() + " is the TLS port; plain WWEP goes to PlainPort (" + WwepSettings.DefaultPlainPort.ToString() + " by default), or set Mode to TLS", true);
-                }
-
-                return Fail(SendOutcome.BadReply, "server closed the connection without replying to " + sent + ": it may refuse this device or not speak WWEP on this port", false);
+                bool tlsPortMistake = TransportMessages.IsTlsPortMistake(kind, port, _settings.TlsPort);
+                return Fail(SendOutcome.BadReply, TransportMessages.ClosedWithoutReply(sent, kind, port, _settings.TlsPort), tlsPortMistake);
             }
 
             if (error != WwepParseError.None)
@@ -320,19 +309,15 @@ namespace WwepDevice.Core.Press
         }
 
 
-        // Under TLS 1.3 the client's handshake is over before the server judges the client certificate, so a server
-        // that refuses a missing or foreign-CA certificate shows up as a close or reset before the first reply byte,
-        // not as a handshake alert. A server that restarted looks the same once (measured on the older native: a
-        // reset right after the handshake makes Read throw SocketException -1), so only a repeat counts as a refusal.
+        // A close or reset after a complete handshake, before the first reply byte. With a client certificate the
+        // device offers only TLS 1.2 (TlsVersionChoice), where a refused certificate is a handshake alert; so this is the
+        // transport (a restarted server, a broken link, or on the older native a TLS write that failed silently:
+        // ssl_write_internal.cpp returns 0 at nf-interpreter 3367392a) and is always retried, never a verdict.
         private SendOutcome RefusedAfterHandshake(string evidence)
         {
-            _sessionEndedThisSend = true;
-            _sessionEndsInARow++;
-            bool repeated = _sessionEndsInARow >= 2;
-            TlsFailureCause cause = repeated ? TlsFailureCause.ClientCertificateRefused : TlsFailureCause.SessionEndedAfterHandshake;
-            string what = "TLS session " + evidence + " after the handshake, before any reply" + (repeated ? ", " + _sessionEndsInARow.ToString() + " times in a row" : string.Empty);
-            string explanation = TlsDiagnosis.Explain(cause, _settings.EffectiveTlsHostName, _deviceId, _clock.UtcNow, _settings.UseClientCertificate);
-            return TransportFailed(TransportFailure.TlsHandshake, cause, TlsDiagnosis.Line(_settings.ServerHost, _settings.TlsPort, what, explanation));
+            string what = "TLS session " + evidence + " after the handshake, before any reply";
+            string explanation = TlsDiagnosis.Explain(TlsFailureCause.SessionEndedAfterHandshake, _settings.EffectiveTlsHostName, _deviceId, _clock.UtcNow, _settings.UseClientCertificate);
+            return TransportFailed(TransportFailure.TlsHandshake, TlsFailureCause.SessionEndedAfterHandshake, TlsDiagnosis.Line(_settings.ServerHost, _settings.TlsPort, what, explanation));
         }
 
         private SendOutcome Fail(SendOutcome outcome, string diagnosis, bool permanent)
@@ -348,7 +333,8 @@ namespace WwepDevice.Core.Press
             LastTlsCause = cause;
             LastDiagnosis = diagnosis;
             LastFailureIsPermanent = IsPermanentFailure(failure, cause, _clock.UtcNow >= WwepSettings.EarliestPlausibleUtc);
-            if (cause == TlsFailureCause.SetupFailedWithoutReason)
+            // Both usually mean "no heap": the next attempt may find it, the one after that rarely does.
+            if (cause == TlsFailureCause.SetupFailedWithoutReason || cause == TlsFailureCause.OutOfMemory)
             {
                 _setupFailedWithoutReasonThisSend = true;
                 _setupFailuresWithoutReasonInARow++;

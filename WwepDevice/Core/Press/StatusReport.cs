@@ -3,6 +3,7 @@ using WwepDevice.Core.Network;
 using WwepDevice.Core.Protocol;
 using WwepDevice.Core.Runtime;
 using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 
 namespace WwepDevice.Core.Press
 {
@@ -23,6 +24,7 @@ namespace WwepDevice.Core.Press
         private readonly IClock _clock;
         private readonly ClockSync _clockSync;
         private readonly WwepSettings _settings;
+        private readonly TrustedCas _trust;
         private readonly ILog _log;
 
         /// <summary>Creates the report over the device's parts.</summary>
@@ -35,7 +37,23 @@ namespace WwepDevice.Core.Press
         /// <param name="clockSync">Where the clock keeper got the time; null when no button uses TLS.</param>
         /// <param name="log">Where the block goes.</param>
         public StatusReport(DeviceFacts facts, WwepSettings settings, ButtonLedController controller, NetworkEvents network, ServerAddressCache addresses, IClock clock, ClockSync clockSync, ILog log)
+            : this(facts, settings, controller, network, addresses, clock, clockSync, null, log)
         {
+        }
+
+        /// <summary>Creates the report, with the CAs the board trusts listed after the server line.</summary>
+        /// <param name="facts">What the platform says about the device.</param>
+        /// <param name="settings">The settings in use (mode, ports).</param>
+        /// <param name="controller">LED, counts, delivery, last failure.</param>
+        /// <param name="network">Whether the network is up.</param>
+        /// <param name="addresses">The server address and how it was found.</param>
+        /// <param name="clock">The device clock.</param>
+        /// <param name="clockSync">Where the clock keeper got the time; null when no button uses TLS.</param>
+        /// <param name="trust">Every CA the board trusts; null when unknown.</param>
+        /// <param name="log">Where the block goes.</param>
+        public StatusReport(DeviceFacts facts, WwepSettings settings, ButtonLedController controller, NetworkEvents network, ServerAddressCache addresses, IClock clock, ClockSync clockSync, TrustedCas trust, ILog log)
+        {
+            _trust = trust;
             _facts = facts;
             _settings = settings;
             _controller = controller;
@@ -66,7 +84,8 @@ namespace WwepDevice.Core.Press
         public string[] Lines()
         {
             string[] settingLines = _facts.SettingLines;
-            string[] lines = new string[settingLines.Length + 11];
+            string[] tlsLines = _trust != null ? _trust.TlsLines(_settings.UsesTls, _settings.UseClientCertificate) : new string[0];
+            string[] lines = new string[settingLines.Length + tlsLines.Length + 11];
             int n = 0;
             lines[n++] = FirstLine;
             lines[n++] = "  firmware: " + _facts.Firmware;
@@ -84,6 +103,11 @@ namespace WwepDevice.Core.Press
             lines[n++] = "  Wi-Fi: " + (_network.IsUp ? "up, address " + _facts.StationAddress() : "down");
             lines[n++] = "  clock: " + ClockText();
             lines[n++] = "  server: " + _addresses.Description + ", " + ModeText();
+            for (int i = 0; i < tlsLines.Length; i++)
+            {
+                lines[n++] = "  " + tlsLines[i];
+            }
+
             lines[n++] = "  LED: " + LedText();
             lines[n++] = "  counts: " + _controller.Presses.ToString() + " presses, " + _controller.Sends.ToString() + " sends, " + _controller.Acknowledged.ToString() + " acknowledged";
             string failure = _controller.LastFailureLine;

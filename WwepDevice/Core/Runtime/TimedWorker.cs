@@ -20,7 +20,7 @@ namespace WwepDevice.Core.Runtime
         private int _runs;
 
         /// <summary>Creates the worker; its thread starts with the first run.</summary>
-        /// <param name="job">What every run does. Its inputs are set by the caller before <see cref="Run"/>.</param>
+        /// <param name="job">What every run does. Its inputs are set by the caller before <see cref="Run(int)"/>.</param>
         public TimedWorker(ThreadStart job)
         {
             _job = job;
@@ -58,11 +58,30 @@ namespace WwepDevice.Core.Runtime
         /// <returns>True when the job finished within the timeout.</returns>
         public bool Run(int timeoutMilliseconds)
         {
+            return Run(timeoutMilliseconds, null);
+        }
+
+        /// <summary>
+        /// Like <see cref="Run(int)"/>, but first hands the job its inputs through <paramref name="prepare"/>, called
+        /// only once the worker is known to be free. Preparing before that check let a timed-out run that ended in
+        /// between overwrite the fresh inputs (its error) and make the next good run look failed.
+        /// </summary>
+        /// <param name="timeoutMilliseconds">The longest wait.</param>
+        /// <param name="prepare">Sets the job's inputs and clears its last outcome; not called when the worker is busy. May be null.</param>
+        /// <returns>True when the job finished within the timeout.</returns>
+        public bool Run(int timeoutMilliseconds, ThreadStart prepare)
+        {
             lock (_sync)
             {
                 if (_busy || _stopping)
                 {
                     return false;
+                }
+
+                // Under the lock and with _busy false, no earlier run can still write the job's state.
+                if (prepare != null)
+                {
+                    prepare();
                 }
 
                 _busy = true;

@@ -71,9 +71,9 @@ namespace WwepDevice.Core.Tls
         /// <param name="port">The TLS port.</param>
         /// <param name="deviceId">This device's ID.</param>
         /// <param name="clockUtc">The device clock.</param>
-        /// <param name="ca">The embedded CA as the board parsed it, for a verification failure without flags; null when unknown.</param>
+        /// <param name="trust">Every CA the board trusts, for the lines of an unknown CA (both generations); null when unknown.</param>
         /// <returns>The exception to throw; its message is the one line the device logs.</returns>
-        public static WwepTransportException FromPlatform(string exceptionType, bool hasCode, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, EmbeddedCa ca)
+        public static WwepTransportException FromPlatform(string exceptionType, bool hasCode, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, TrustedCas trust)
         {
             if (exceptionType == "OutOfMemoryException")
             {
@@ -93,7 +93,7 @@ namespace WwepDevice.Core.Tls
             if (code < 0)
             {
                 // Negative is an mbedTLS error code, from CryptographicException and from older firmware's SocketException.
-                return FromErrorCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, ca);
+                return FromErrorCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, trust);
             }
 
             if (exceptionType != CryptographicExceptionName)
@@ -102,7 +102,7 @@ namespace WwepDevice.Core.Tls
                 return Build(TransportFailure.TlsHandshake, TlsFailureCause.HandshakeReset, exceptionType + " " + code.ToString(), settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
             }
 
-            return FromPositiveCryptographicCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc);
+            return FromPositiveCryptographicCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, trust);
         }
 
         /// <summary>The failure for known verification flags (the simulator's certificate check reports them as such).</summary>
@@ -116,7 +116,22 @@ namespace WwepDevice.Core.Tls
         /// <returns>The exception to throw.</returns>
         public static WwepTransportException FromVerifyFlags(string exceptionType, int flags, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc)
         {
-            return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromVerifyFlags(flags), TlsDiagnosis.FlagsEvidence(exceptionType, flags), settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
+            return FromVerifyFlags(exceptionType, flags, clientCertificateSent, settings, port, deviceId, clockUtc, null);
+        }
+
+        /// <summary>The failure for known verification flags, naming every CA the board trusts when it is an unknown CA.</summary>
+        /// <param name="exceptionType">The exception's type name, for the evidence.</param>
+        /// <param name="flags">MBEDTLS_X509_BADCERT_* flags.</param>
+        /// <param name="clientCertificateSent">True when the device offered its certificate.</param>
+        /// <param name="settings">Server name and TLS name.</param>
+        /// <param name="port">The TLS port.</param>
+        /// <param name="deviceId">This device's ID.</param>
+        /// <param name="clockUtc">The device clock.</param>
+        /// <param name="trust">Every CA the board trusts; null when unknown.</param>
+        /// <returns>The exception to throw.</returns>
+        public static WwepTransportException FromVerifyFlags(string exceptionType, int flags, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, TrustedCas trust)
+        {
+            return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromVerifyFlags(flags), TlsDiagnosis.FlagsEvidence(exceptionType, flags), settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty, trust);
         }
 
         /// <summary>The failure for a negative mbedTLS error code.</summary>
@@ -133,12 +148,12 @@ namespace WwepDevice.Core.Tls
             return FromErrorCode(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, null);
         }
 
-        // The one place a negative code is read; the embedded CA's facts go into the line for -0x2700 when known.
-        private static WwepTransportException FromErrorCode(string exceptionType, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, EmbeddedCa ca)
+        // The one place a negative code is read; the trusted CAs go into the line for -0x2700 when known.
+        private static WwepTransportException FromErrorCode(string exceptionType, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, TrustedCas trust)
         {
             if (code == TlsDiagnosis.ErrorVerifyFailed)
             {
-                return VerifyFailedWithoutFlags(exceptionType, settings, port, clockUtc, ca);
+                return VerifyFailedWithoutFlags(exceptionType, settings, port, clockUtc, trust);
             }
 
             return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromErrorCode(code), TlsDiagnosis.CodeEvidence(exceptionType, code), settings, port, deviceId, clockUtc, clientCertificateSent, string.Empty);
@@ -172,12 +187,12 @@ namespace WwepDevice.Core.Tls
 
         // The firmware passes no CRL to mbedTLS, so REVOKED (0x02) never appears among real verify flags: a code with
         // that bit (3, 6, 7) can only be a setup error. The others are told apart by what each reading needs.
-        private static WwepTransportException FromPositiveCryptographicCode(string exceptionType, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc)
+        private static WwepTransportException FromPositiveCryptographicCode(string exceptionType, int code, bool clientCertificateSent, WwepSettings settings, int port, int deviceId, DateTime clockUtc, TrustedCas trust)
         {
             string setupName = SetupErrorName(code);
             if (setupName.Length == 0)
             {
-                return FromVerifyFlags(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc);
+                return FromVerifyFlags(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, trust);
             }
 
             string asFlags = "verify flags " + TlsDiagnosis.FlagNames(code);
@@ -193,30 +208,38 @@ namespace WwepDevice.Core.Tls
                     if (!clientCertificateSent)
                     {
                         // mbedtls_ssl_conf_own_cert runs only with a client certificate: without one, 8 is NOT_TRUSTED.
-                        return FromVerifyFlags(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc);
+                        return FromVerifyFlags(exceptionType, code, clientCertificateSent, settings, port, deviceId, clockUtc, trust);
                     }
 
-                    return Build(TransportFailure.TlsHandshake, TlsFailureCause.UnknownCa, evidence, settings, port, deviceId, clockUtc, clientCertificateSent, "; or, read as SslError OwnCertConfigFailed, the embedded device certificate and key do not belong together (dotnet run --project certs/tool -- check)");
+                    return Build(TransportFailure.TlsHandshake, TlsFailureCause.UnknownCa, evidence, settings, port, deviceId, clockUtc, clientCertificateSent, "; or, read as SslError OwnCertConfigFailed, the embedded device certificate and key do not belong together (dotnet run --project certs/tool -- check)", trust);
                 case SetupFailed:
                     // The likeliest reading on a board without PSRAM, and the one a retry can fix.
-                    return Build(TransportFailure.TlsSetup, TlsFailureCause.SetupFailed, evidence, settings, port, deviceId, clockUtc, clientCertificateSent, "; if it persists with free heap, read it as EXPIRED|NOT_TRUSTED: a server certificate from another CA whose dates are also wrong (dotnet run --project certs/tool -- check)");
+                    return Build(TransportFailure.TlsSetup, TlsFailureCause.SetupFailed, evidence, settings, port, deviceId, clockUtc, clientCertificateSent, "; if it persists with free heap, read it as EXPIRED|NOT_TRUSTED: a server certificate from none of the CAs this board trusts whose dates are also wrong (dotnet run --project certs/tool -- check)", trust);
                 default:
                     // 4 and 5: the setup readings need a broken build (bad defaults, a protocol mask we never pass).
-                    return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromVerifyFlags(code), evidence, settings, port, deviceId, clockUtc, clientCertificateSent, "; read as SslError " + setupName + " it is a firmware fault: update it (nf-build/flash)");
+                    return Build(TransportFailure.TlsHandshake, TlsDiagnosis.FromVerifyFlags(code), evidence, settings, port, deviceId, clockUtc, clientCertificateSent, "; read as SslError " + setupName + " it is a firmware fault: update it (nf-build/flash)", trust);
             }
         }
 
         // Measured on the older native (nf-interpreter 3367392a, mbedTLS 3.6.5): a foreign CA, a wrong name and an expired
         // certificate all end as -0x2700 with no flags, so one line has to carry what would tell them apart.
-        private static WwepTransportException VerifyFailedWithoutFlags(string exceptionType, WwepSettings settings, int port, DateTime clockUtc, EmbeddedCa ca)
+        private static WwepTransportException VerifyFailedWithoutFlags(string exceptionType, WwepSettings settings, int port, DateTime clockUtc, TrustedCas trust)
         {
             string evidence = TlsDiagnosis.CodeEvidence(exceptionType, TlsDiagnosis.ErrorVerifyFailed) + ", no verify flags";
-            return new WwepTransportException(TransportFailure.TlsHandshake, TlsFailureCause.VerifyFailed, TlsDiagnosis.Line(settings.ServerHost, port, evidence, TlsDiagnosis.ExplainVerifyFailed(settings.EffectiveTlsHostName, clockUtc, ca)));
+            return new WwepTransportException(TransportFailure.TlsHandshake, TlsFailureCause.VerifyFailed, TlsDiagnosis.Line(settings.ServerHost, port, evidence, TlsDiagnosis.ExplainVerifyFailed(settings.EffectiveTlsHostName, clockUtc, trust)));
         }
 
         private static WwepTransportException Build(TransportFailure failure, TlsFailureCause cause, string evidence, WwepSettings settings, int port, int deviceId, DateTime clockUtc, bool clientCertificateSent, string otherReading)
         {
-            string explanation = TlsDiagnosis.Explain(cause, settings.EffectiveTlsHostName, deviceId, clockUtc, clientCertificateSent) + otherReading;
+            return Build(failure, cause, evidence, settings, port, deviceId, clockUtc, clientCertificateSent, otherReading, null);
+        }
+
+        // An unknown CA names every CA the board trusts (the stored bundle counts as much as the embedded CA).
+        private static WwepTransportException Build(TransportFailure failure, TlsFailureCause cause, string evidence, WwepSettings settings, int port, int deviceId, DateTime clockUtc, bool clientCertificateSent, string otherReading, TrustedCas trust)
+        {
+            string explanation = (cause == TlsFailureCause.UnknownCa
+                ? TlsDiagnosis.ExplainUnknownCa(trust)
+                : TlsDiagnosis.Explain(cause, settings.EffectiveTlsHostName, deviceId, clockUtc, clientCertificateSent)) + otherReading;
             return new WwepTransportException(failure, cause, TlsDiagnosis.Line(settings.ServerHost, port, evidence, explanation));
         }
     }

@@ -78,6 +78,12 @@ namespace WwepDevice.Core.Tls
         /// <summary>MBEDTLS_ERR_SSL_ALLOC_FAILED.</summary>
         public const int ErrorAllocFailed = -0x7F00;
 
+        /// <summary>
+        /// MBEDTLS_ERR_SSL_BAD_CERTIFICATE: the server certificate parsed and may even verify, but mbedTLS will not use
+        /// it for a TLS server (its keyUsage or extKeyUsage lacks server use, or its curve is not one TLS 1.2 offered).
+        /// </summary>
+        public const int ErrorBadCertificate = -0x7A00;
+
         /// <summary>MBEDTLS_ERR_X509_ALLOC_FAILED: no heap while parsing a certificate of the handshake.</summary>
         public const int ErrorX509AllocFailed = -0x2880;
 
@@ -165,6 +171,8 @@ namespace WwepDevice.Core.Tls
                 case ErrorEcpAllocFailed:
                 case ErrorPkAllocFailed:
                     return TlsFailureCause.OutOfMemory;
+                case ErrorBadCertificate:
+                    return TlsFailureCause.BadServerCertificate;
                 default:
                     return TlsFailureCause.Unknown;
             }
@@ -236,7 +244,7 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.ClockNotSet:
                     return "clock not set: the device clock says " + FormatDate(clockUtc) + ", so certificate dates cannot be checked; waiting for SNTP (internet, or the WWEP server's host: WwepServer --sntp-port with TimeFromServer on)";
                 case TlsFailureCause.UnknownCa:
-                    return "unknown CA: the server certificate is not signed by the CA embedded in the firmware; embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server";
+                    return ExplainUnknownCa(null);
                 case TlsFailureCause.NameMismatch:
                     return "name mismatch: the server certificate does not name '" + hostName + "'; reissue it with that name (dotnet run --project certs/tool -- server --name " + hostName + ") or set TlsHostName to a name it carries";
                 case TlsFailureCause.CertificateExpired:
@@ -254,7 +262,9 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.NoCommonProtocol:
                     return "no common protocol: the server offers no TLS 1.2/1.3 version or cipher suite this firmware speaks";
                 case TlsFailureCause.OutOfMemory:
-                    return "out of memory: TLS needs about 33 KB of contiguous heap; close other connections or use a board with PSRAM";
+                    return "out of memory: the TLS handshake found no room in the managed heap (about 33 KB of contiguous heap for its buffers, more for the certificate chain); retried once; a board with PSRAM has the room, one without needs fewer open connections or a smaller firmware";
+                case TlsFailureCause.BadServerCertificate:
+                    return "server certificate unusable for TLS: mbedTLS refused it after parsing, because its keyUsage or extKeyUsage does not allow a TLS server (it needs digitalSignature and serverAuth) or its curve is not P-256/P-384; dotnet run --project certs/tool -- check --server-cert <the server's certificate> names the missing usage; reissue it with dotnet run --project certs/tool -- server";
                 case TlsFailureCause.FatalAlert:
                     // mbedTLS keeps the alert to itself, so no cause is "most likely": name them all, the one that
                     // fits what this device sent first.
@@ -266,7 +276,7 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.SetupFailedWithoutReason:
                     return "TLS setup failed before the handshake and this firmware gives no reason; in order of likelihood: no contiguous heap for the 33 KB of TLS buffers (a board without PSRAM), then an embedded CA, device certificate or key mbedTLS cannot use (dotnet run --project certs/tool -- embed, rebuild and deploy); retried once";
                 case TlsFailureCause.SessionEndedAfterHandshake:
-                    return "the server ended the TLS session right after the handshake, before any reply: a server that requires a client certificate does this under TLS 1.3, and so does one that was restarting; retried, and if it happens again the device takes it as a refused client certificate";
+                    return "the server ended the TLS session right after the handshake, before any reply: the server restarted or the link broke (a refused client certificate is a handshake alert, since the device offers only TLS 1.2 with one); retried";
                 case TlsFailureCause.BadEmbeddedCredential:
                     return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with dotnet run --project certs/tool -- embed";
                 default:
@@ -285,17 +295,29 @@ namespace WwepDevice.Core.Tls
         }
 
         /// <summary>
+        /// The unknown-CA sentence, naming every CA the board trusts: the embedded one and the stored bundle both
+        /// decide, so blaming the embedded CA alone would send a person to fix the wrong one.
+        /// </summary>
+        /// <param name="trust">The board's trusted CAs; null when unknown (the simulator, a test).</param>
+        /// <returns>The sentence.</returns>
+        public static string ExplainUnknownCa(TrustedCas trust)
+        {
+            string trusted = trust == null ? "the CA embedded in the firmware or a CA bundle stored on the board" : trust.Describe();
+            return "unknown CA: the server certificate is signed by none of the CAs this board trusts (" + trusted + "); embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server";
+        }
+
+        /// <summary>
         /// What to say when verification failed and the firmware gave no flags (mbedTLS -0x2700 alone, as firmware
         /// before nf-interpreter #3460 reports a foreign CA, a wrong name and expired dates alike): everything the
         /// board knows, and the one command that tells the three apart.
         /// </summary>
         /// <param name="hostName">The name the device verified.</param>
         /// <param name="clockUtc">The device clock during the handshake.</param>
-        /// <param name="ca">The embedded CA as the board parsed it; null when unknown.</param>
+        /// <param name="trust">Every CA the board trusts; null when unknown.</param>
         /// <returns>A sentence naming the three possible causes, the board's facts and the command.</returns>
-        public static string ExplainVerifyFailed(string hostName, DateTime clockUtc, EmbeddedCa ca)
+        public static string ExplainVerifyFailed(string hostName, DateTime clockUtc, TrustedCas trust)
         {
-            string trusted = ca == null ? "the CA embedded in the firmware" : ca.Describe();
+            string trusted = trust == null ? "the CA embedded in the firmware or a CA bundle stored on the board" : trust.Describe();
             return "the server certificate did not verify and this firmware does not say why: it is not from " + trusted + ", or it does not name '" + hostName + "', or its dates do not cover the device clock (" + FormatIsoTime(clockUtc) + "); to tell which, run dotnet run --project certs/tool -- check --server-cert <the server's certificate> --host " + hostName + " --at " + FormatIsoTime(clockUtc);
         }
 

@@ -64,10 +64,16 @@ namespace WwepDevice.Core.Tls
         SetupFailedWithoutReason,
 
         /// <summary>
-        /// The server ended the TLS session right after a complete handshake, before any reply: what a server that
-        /// requires a client certificate does under TLS 1.3, and what a server that restarted does too. Retried; only a
-        /// repeat counts as <see cref="ClientCertificateRefused"/>.
+        /// The server ended the TLS session right after a complete handshake, before any reply: a transport failure (a
+        /// restarted server, a broken link, on the older native a write that failed silently). Always retried: with a
+        /// client certificate the device offers only TLS 1.2, where a refusal is a handshake alert, not a late close.
         /// </summary>
         SessionEndedAfterHandshake,
+
+        /// <summary>
+        /// mbedTLS -0x7A00: the server certificate's keyUsage/extKeyUsage does not allow a TLS server, or its curve was
+        /// not offered. Needs a new server certificate.
+        /// </summary>
+        BadServerCertificate,
     }
 }
