@@ -121,6 +121,7 @@ namespace WwepDevice.Tests
                 sender.Send(true, TransportKind.Tls);
                 Assert.AreEqual((int)TlsFailureCause.SessionEndedAfterHandshake, (int)sender.LastTlsCause);
                 Assert.IsFalse(sender.LastFailureIsPermanent);
+                Assert.IsTrue(sender.LastDiagnosis.IndexOf("a refused client certificate is a handshake alert") > 0, sender.LastDiagnosis);
             }
         }
 

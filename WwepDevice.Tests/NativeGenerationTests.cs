@@ -125,7 +125,8 @@ namespace WwepDevice.Tests
             Assert.AreEqual((int)SendOutcome.TransportFailed, (int)sender.Send(true, TransportKind.Tls));
             Assert.AreEqual((int)TlsFailureCause.SessionEndedAfterHandshake, (int)sender.LastTlsCause);
             Assert.IsFalse(sender.LastFailureIsPermanent, "one occurrence must not stop retries");
-            Assert.IsTrue(sender.LastDiagnosis.IndexOf("the server restarted or the link broke") > 0, sender.LastDiagnosis);
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("the server restarted, the link broke") > 0, sender.LastDiagnosis);
+            Assert.IsTrue(sender.LastDiagnosis.IndexOf("requires a client certificate (under TLS 1.3") > 0, "without one, TLS 1.3 is offered: " + sender.LastDiagnosis);
         }
 
         [TestMethod]

@@ -276,7 +276,10 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.SetupFailedWithoutReason:
                     return "TLS setup failed before the handshake and this firmware gives no reason; in order of likelihood: no contiguous heap for the 33 KB of TLS buffers (a board without PSRAM), then an embedded CA, device certificate or key mbedTLS cannot use (dotnet run --project certs/tool -- embed, rebuild and deploy); retried once";
                 case TlsFailureCause.SessionEndedAfterHandshake:
-                    return "the server ended the TLS session right after the handshake, before any reply: the server restarted or the link broke (a refused client certificate is a handshake alert, since the device offers only TLS 1.2 with one); retried";
+                    // Without a client certificate the device offers TLS 1.3, where a server that requires one says so only by this close.
+                    return clientCertificateSent
+                        ? "the server ended the TLS session right after the handshake, before any reply: the server restarted or the link broke (a refused client certificate is a handshake alert, since the device offers only TLS 1.2 with one); retried"
+                        : "the server ended the TLS session right after the handshake, before any reply: the server restarted, the link broke, or the server requires a client certificate (under TLS 1.3 it says so only by closing; its log tells; set UseClientCertificate and embed a device certificate with CN=" + id + "); retried";
                 case TlsFailureCause.BadEmbeddedCredential:
                     return "embedded certificate or key unusable: PEM resources must end with a NUL byte (or be DER); regenerate them with dotnet run --project certs/tool -- embed";
                 default:
