@@ -128,6 +128,21 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
+        public void LineAndRangeProblemsAreToldTogether()
+        {
+            RecordingLog log = new RecordingLog();
+
+            BoardSettingsOutcome outcome = Load("Mode=fast\nMaxAttempts=0\nLedPin=abc\n");
+            outcome.Report(log);
+
+            Assert.AreEqual(3, outcome.Problems.Length, Joined(outcome.Problems));
+            Assert.IsTrue(log.CountContaining("Mode") >= 1, "the line problem");
+            Assert.IsTrue(log.CountContaining("LedPin") >= 1, "the value that is no number");
+            Assert.AreEqual(1, log.CountContaining("MaxAttempts"), "the range problem, in the same boot");
+            Assert.IsTrue(log.Line(3).StartsWith("the board does not start with these settings: fix I:\\wwep.conf"), log.Line(3));
+        }
+
+        [TestMethod]
         public void AGoodFileIsToldAsNotesWithoutErrors()
         {
             RecordingLog log = new RecordingLog();

@@ -187,9 +187,49 @@ $certificateMissing = $script:NfMissing.Count -gt 0
 
 Resolve-NfNanoff $Nanoff
 Test-NfPort $Port
+# The board's own settings check (nf-build\DeployCheck --settings-file) runs on dotnet, before anything is written.
+$checkDotnet = $null
+if ($settingsFile -and -not $ClearSettings) {
+    $checkDotnet = Find-NfExecutable @('dotnet')
+    if (-not $checkDotnet) { Add-NfMissing 'dotnet (the .NET SDK, which runs the board''s own check of the settings, nf-build\DeployCheck): winget install Microsoft.DotNet.SDK.10, or https://dot.net/download' }
+}
 # Nothing useful can be shown without the certificates, so a missing one stops even a dry run.
 if ($certificateMissing) { Stop-NfIfMissing -EvenInDryRun }
 Stop-NfIfMissing
+
+$settingsDestination = 'I:\wwep.conf'
+function New-SettingsText {
+    $lines = @('# WWEP board settings, written by nf-build/configure; the firmware reads them at boot, over its compiled settings.')
+    foreach ($entry in $settings.GetEnumerator()) { $lines += "$($entry.Key)=$($entry.Value)" }
+    return (($lines -join "`n") + "`n")
+}
+
+# The board's parser and merge, compiled from WwepDevice\Core\Settings for .NET: configure refuses exactly what the
+# board would refuse, with the board's own lines, and writes nothing then (dry runs included).
+if ($checkDotnet) {
+    $checkConf = Join-Path ([System.IO.Path]::GetTempPath()) ("wwep-check-" + [guid]::NewGuid().ToString('N') + ".conf")
+    try {
+        [System.IO.File]::WriteAllText($checkConf, (New-SettingsText), (New-Object System.Text.UTF8Encoding $false))
+        Push-Location $script:NfRoot
+        try {
+            $ErrorActionPreference = 'Continue'
+            $built = (& $checkDotnet build 'nf-build\DeployCheck\DeployCheck.csproj' -c Release -nologo -v q 2>&1 | Out-String)
+            if ($LASTEXITCODE -ne 0) {
+                [Console]::Error.WriteLine($built)
+                Stop-Nf $LASTEXITCODE 'dotnet could not build nf-build\DeployCheck\DeployCheck.csproj (the board''s settings check): see its messages above; nothing was written to the board'
+            }
+            $verdict = (& $checkDotnet 'nf-build\DeployCheck\bin\Release\net10.0\DeployCheck.dll' --settings-file $checkConf 2>&1 | Out-String).Trim()
+            $status = $LASTEXITCODE
+            $ErrorActionPreference = 'Stop'
+        } finally { Pop-Location }
+        if ($status -ne 0) {
+            [Console]::Error.WriteLine($verdict)
+            Stop-Nf 1 'not stored: the board would refuse these settings (its own check says why, above); nothing was written to the board'
+        }
+    } finally {
+        Remove-Item -LiteralPath $checkConf -ErrorAction SilentlyContinue
+    }
+}
 
 $ssid = ''
 $password = ''
@@ -253,12 +293,6 @@ function New-NetworkDeployment([bool]$Hide) {
 }
 
 # --- the settings file and nanoff's file deployment JSON ---------------------------------------------------------
-$settingsDestination = 'I:\wwep.conf'
-function New-SettingsText {
-    $lines = @('# WWEP board settings, written by nf-build/configure; the firmware reads them at boot, over its compiled settings.')
-    foreach ($entry in $settings.GetEnumerator()) { $lines += "$($entry.Key)=$($entry.Value)" }
-    return (($lines -join "`n") + "`n")
-}
 # Delete the old file first (nothing of a longer old one can remain), then write the new one; -ClearSettings only deletes.
 function New-FilesJson([string]$Source) {
     $files = @([ordered]@{ DestinationFilePath = $settingsDestination })
@@ -305,7 +339,25 @@ try {
         [System.IO.File]::WriteAllText($conf, (New-SettingsText), $utf8)
         [System.IO.File]::WriteAllText($filesJson, (New-FilesJson $conf), $utf8)
         $op = Get-NfFileArguments $Port $filesJson
-        Invoke-NfNanoff $op.Flags $op.Verbs
+        # nanoff exits 0 even when the board refused the file (PlatformError): it only prints "Error deploying content
+        # file <source> to <destination>" (nanoFirmwareFlasher FileDeploymentManager.cs, DeployAsync, v2.5.162 and
+        # v3.0.0-preview.1), so its output is read; its "Error deleting file" is no failure (the old file may not exist).
+        $arguments = if ($script:NfNanoff.Syntax -eq 'verbs') { $op.Verbs } else { $op.Flags }
+        $command = @($script:NfNanoff.Command)
+        $rest = @($command | Select-Object -Skip 1) + @($arguments)
+        [Console]::Error.WriteLine("+ $(Format-NfCommand $command[0] $rest)")
+        Push-Location $script:NfRoot
+        try {
+            $ErrorActionPreference = 'Continue'
+            $deployed = (& $command[0] @rest 2>&1 | Out-String)
+            $status = $LASTEXITCODE
+            $ErrorActionPreference = 'Stop'
+        } finally { Pop-Location }
+        Write-Output $deployed.TrimEnd()
+        if ($status -ne 0) { Stop-Nf $status "nanoff failed (exit $status): is the board running the nanoFramework firmware (nf-build\flash.ps1), and is no other program (a serial monitor, the VS Code debugger) holding the port?" }
+        if ($deployed -match '(Error|Exception) deploying content file') {
+            Stop-Nf 1 "the board did not store $settingsDestination (nanoff says so above, though it exited 0): run nf-build\configure.ps1 again; if it fails again, the board's internal storage I: may be full or missing (nf-build\flash.ps1 puts the reference firmware back)"
+        }
         if ($ClearSettings) {
             Write-NfLine "deleted ${settingsDestination}: the board uses its compiled settings from its next boot"
         } else {

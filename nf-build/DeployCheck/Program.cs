@@ -6,7 +6,8 @@ namespace NfBuild.DeployCheck
     /// <summary>
     /// <c>DeployCheck --image app.bin --device-details details.txt --flash-command "nf-build/flash --port P --target {target}"</c>:
     /// prints one line and exits 0 when the board can run the image, 1 when it cannot, 3 when an input cannot be read,
-    /// 64 for bad arguments.
+    /// 64 for bad arguments. <c>DeployCheck --settings-file wwep.conf</c> runs the board's own settings check instead
+    /// (<see cref="SettingsCheck"/>).
     /// </summary>
     public static class Program
     {
@@ -27,6 +28,11 @@ namespace NfBuild.DeployCheck
         /// <returns>The exit code.</returns>
         public static int Main(string[] args)
         {
+            if (args.Length == 2 && args[0] == "--settings-file")
+            {
+                return SettingsCheck.Run(args[1]);
+            }
+
             string? image = null;
             string? details = null;
             string flashCommand = "nf-build/flash";
@@ -48,7 +54,7 @@ namespace NfBuild.DeployCheck
                         i++;
                         break;
                     default:
-                        Console.WriteLine("unknown or incomplete argument '" + args[i] + "': use --image <file.bin> --device-details <nanoff output> [--flash-command <text>]");
+                        Console.WriteLine("unknown or incomplete argument '" + args[i] + "': use --image <file.bin> --device-details <nanoff output> [--flash-command <text>], or --settings-file <wwep.conf>");
                         return Usage;
                 }
             }

@@ -85,6 +85,7 @@ namespace NfBuild.Tests
             sandbox.AddRepoFile("certs/ca.crt.pem", TestCertificates.SelfSigned("WWEP CA").CertificatePem);
             sandbox.Environment["WWEP_WIFI_SSID"] = "lab";
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = "test-only-passphrase";
+            sandbox.AddDotnetRunningDlls();
 
             ScriptResult result = sandbox.Run("configure", "--port", port, "--server", "wwep.lan");
 
@@ -110,6 +111,7 @@ namespace NfBuild.Tests
                 version,
                 "tools/nanoff-keeping",
                 "json=\"${@: -1}\"; cp \"$json\" '" + seenJson + "'; src=\"$(sed -n 's/.*\"SourceFilePath\": \"\\([^\"]*\\)\".*/\\1/p' \"$json\")\"; cp \"$src\" '" + seenConf + "'");
+            sandbox.AddDotnetRunningDlls();
 
             ScriptResult result = sandbox.Run(
                 "configure", "--port", port, "--settings-only", "--server", "wwep.lan", "--fallback-ip", "192.168.1.20",
@@ -148,6 +150,7 @@ namespace NfBuild.Tests
         {
             using var sandbox = new ScriptSandbox();
             string nanoff = sandbox.AddFakeNanoff(Nanoff3);
+            sandbox.AddDotnetRunningDlls();
 
             ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--settings-only", "--server", "wwep.lan", "--mode", "plain", "--nanoff", nanoff, "--dry-run");
 

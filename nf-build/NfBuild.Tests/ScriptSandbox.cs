@@ -60,7 +60,8 @@ namespace NfBuild.Tests
             CopyFromRepository("nf-build/firmware-versions.txt");
             // nf-build/deploy builds nf-build/DeployCheck and runs its DLL; the build is this test run's (a project
             // reference), put where the script runs it. A stand-in dotnet that runs DLLs (AddDotnetRunningDlls) runs it.
-            foreach (string file in new[] { "DeployCheck.dll", "DeployCheck.runtimeconfig.json", "DeployCheck.deps.json" })
+            // nf-build/configure runs it too (--settings-file), with the firmware's Core it is built with.
+            foreach (string file in new[] { "DeployCheck.dll", "DeployCheck.runtimeconfig.json", "DeployCheck.deps.json", "WwepDevice.Portable.dll" })
             {
                 string target = RepoPath(DeployCheckFolder + "/" + file);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);

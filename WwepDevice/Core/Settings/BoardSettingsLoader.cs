@@ -17,12 +17,13 @@ namespace WwepDevice.Core.Settings
         public const string CompiledSource = "compiled in, LocalSettings.cs";
 
         /// <summary>Merges what the storage adapter read over the compiled settings.</summary>
-        /// <param name="compiled">Defaults plus LocalSettings.cs (changed in place when the file is good).</param>
+        /// <param name="compiled">Defaults plus LocalSettings.cs (changed in place by every line of the file that parsed).</param>
         /// <param name="read">What reading the settings file gave.</param>
         /// <returns>The settings, the notes for the log, and the problems.</returns>
         public static BoardSettingsOutcome Load(WwepSettings compiled, SettingsFileRead read)
         {
             BoardSettingsFileContent file = null;
+            string[] lineProblems = new string[0];
             string fileNote;
             if (read.Kind == SettingsFileReadKind.Missing)
             {
@@ -38,20 +39,17 @@ namespace WwepDevice.Core.Settings
             }
             else
             {
+                // The lines that parsed are applied even when others did not, so that their range problems are told in
+                // the same boot as the line problems: every error of the file at once, not one fix per boot.
                 file = BoardSettingsFile.Parse(read.Content, read.Length);
-                string[] fileProblems = file.Problems;
-                if (fileProblems.Length > 0)
-                {
-                    return new BoardSettingsOutcome(compiled, new string[0], fileProblems, FixLine(true));
-                }
-
+                lineProblems = file.Problems;
                 file.ApplyTo(compiled);
                 fileNote = BoardSettingsFile.FilePath + " sets " + file.Count.ToString() + (file.Count == 1 ? " value" : " values");
             }
 
-            string[] problems = compiled.Validate();
-            bool anyFromFile = false;
-            for (int i = 0; i < problems.Length; i++)
+            string[] problems = Concat(lineProblems, compiled.Validate());
+            bool anyFromFile = lineProblems.Length > 0;
+            for (int i = lineProblems.Length; i < problems.Length; i++)
             {
                 string names = FileKeysNamedIn(problems[i], file);
                 if (names.Length > 0)
@@ -115,6 +113,15 @@ namespace WwepDevice.Core.Settings
             string[] result = new string[count];
             Array.Copy(notes, result, count);
             return result;
+        }
+
+        // The line problems first, then the range problems, in one array.
+        private static string[] Concat(string[] first, string[] second)
+        {
+            string[] all = new string[first.Length + second.Length];
+            Array.Copy(first, all, first.Length);
+            Array.Copy(second, 0, all, first.Length, second.Length);
+            return all;
         }
 
         private static string FixLine(bool fileInvolved)
