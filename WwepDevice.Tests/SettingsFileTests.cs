@@ -21,7 +21,6 @@ namespace WwepDevice.Tests
             "TlsHostName", "wwep.example", "wwep.example",
             "Mode", "Two-Button", "two-button",
             "UseClientCertificate", "TRUE", "true",
-            "StoredCa", "none", "none",
             "PlainPort", "2770", "2770",
             "TlsPort", "4050", "4050",
             "ButtonPin", "13", "13",

@@ -12,7 +12,7 @@ namespace WwepDevice.Tests
     // src/PAL/COM/sockets/ssl/MbedTLS/ssl_generic_init_internal.cpp parses the stored CA bundle into the chain of
     // every handshake ("CA root certs from store"), ssl_add_cert_auth_internal.cpp adds the managed CA to the same
     // chain; System.Net v1.11.54 Security/CertificateManager.cs can only write the bundle. So the stored part is
-    // the StoredCa record nf-build/configure writes into the settings file.
+    // the record nf-build/configure writes to I:\wwep-ca.conf when it stores the bundle.
     [TestClass]
     public class TrustedCaTests
     {
@@ -25,7 +25,7 @@ namespace WwepDevice.Tests
         {
             string[] lines = new TrustedCas(Embedded, "none").Lines();
             Assert.AreEqual("trusts CA 'CN=WWEP Test CA' (valid until 2036-11-28), embedded in the image", lines[0]);
-            Assert.AreEqual("trusts no CA stored on the board (nf-build/configure --remove-ca)", lines[1]);
+            Assert.AreEqual("trusts no CA stored on the board (nf-build/configure --remove-ca emptied the bundle)", lines[1]);
             Assert.AreEqual(2, lines.Length);
         }
 
@@ -145,13 +145,51 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
-        public void TheSettingsFileCarriesTheRecord()
+        public void TheRecordFileGivesTheRecord()
         {
+            StoredCaRecord read = Record("# written by nf-build/configure\r\nStoredCa=CN=Old CA until 2030-01-31\r\n");
+            Assert.AreEqual("CN=Old CA until 2030-01-31", read.Record);
+            Assert.IsNull(read.Warning);
+            Assert.AreEqual("none", Record("StoredCa=none\n").Record);
+        }
+
+        [TestMethod]
+        public void NoRecordFileMeansNotRecordedWithoutAWarning()
+        {
+            StoredCaRecord read = StoredCaRecord.FromFile(SettingsFileRead.Missing());
+            Assert.AreEqual(string.Empty, read.Record);
+            Assert.IsNull(read.Warning);
+        }
+
+        [TestMethod]
+        public void AnUnusableRecordWarnsAndCountsAsNotRecorded()
+        {
+            string[] files = { "LedPin=5\n", "StoredCa=none\nStoredCa=CN=X until 2030-01-31\n", "StoredCa=\n" };
+            string[] said = { "line 1: not a StoredCa= line", "line 2: a second StoredCa line", "holds no StoredCa record" };
+            for (int i = 0; i < files.Length; i++)
+            {
+                StoredCaRecord read = Record(files[i]);
+                Assert.AreEqual(string.Empty, read.Record, files[i]);
+                Assert.IsTrue(read.Warning.IndexOf(said[i]) > 0, read.Warning);
+                Assert.IsTrue(read.Warning.IndexOf("--remove-ca") > 0, read.Warning);
+            }
+
+            string failed = StoredCaRecord.FromFile(SettingsFileRead.Failed("IOException", "bad sector")).Warning;
+            Assert.IsTrue(failed.StartsWith("I:\\wwep-ca.conf could not be read (IOException: bad sector)"), failed);
+        }
+
+        [TestMethod]
+        public void TheRecordIsNoSettingSoASettingsRunCannotLoseIt()
+        {
+            // configure rewrites I:\wwep.conf whole; a StoredCa line there is an unknown key, not a silent record.
             string file = "StoredCa=CN=Old CA until 2030-01-31\n";
             BoardSettingsOutcome board = BoardSettingsLoader.Load(new WwepSettings(), SettingsFileRead.Read(Ascii.Bytes(file), file.Length));
-            Assert.IsTrue(board.IsUsable);
-            Assert.AreEqual("CN=Old CA until 2030-01-31", board.Settings.StoredCa);
-            Assert.AreEqual(string.Empty, new WwepSettings().StoredCa, "not recorded unless configure says so");
+            Assert.IsFalse(board.IsUsable);
+        }
+
+        private static StoredCaRecord Record(string text)
+        {
+            return StoredCaRecord.FromFile(SettingsFileRead.Read(Ascii.Bytes(text), text.Length));
         }
 
         private static WwepTransportException Handshake(string type, int code, bool clientCertificate)

@@ -1,6 +1,7 @@
 using System.Collections;
 using nanoFramework.TestFramework;
 using WwepDevice.Core.Network;
+using WwepDevice.Core.Press;
 using WwepDevice.Core.Settings;
 using WwepDevice.Tests.Fakes;
 
@@ -209,6 +210,59 @@ namespace WwepDevice.Tests
             Assert.AreEqual(3, wake.Sets);
             Assert.AreEqual(4, changes.Count);
             Assert.AreEqual(true, (bool)changes[2]);
+        }
+
+        [TestMethod]
+        public void APressDuringALossIsSentOnceAtTheRejoin()
+        {
+            // The whole path in the ESP32's order (sources above): the link, the events, the sender. A press while
+            // the network is down spends no attempt; availability(true) before DHCP is not the network; the address
+            // event is, and the kept state then goes out exactly once.
+            WwepSettings settings = Settings("class-ap");
+            settings.Mode = LinkMode.Plain;
+            FakeTransport transport = new FakeTransport();
+            transport.Enqueue(new FakeConnection(Ascii.Bytes("A02E8050000"), ReplyScript.ReplyThenClose));
+            transport.Enqueue(new FakeConnection(Ascii.Bytes("A02E8050001"), ReplyScript.ReplyThenClose));
+            RecordingLog log = new RecordingLog();
+            ButtonLedController controller = new ButtonLedController(settings, new FakeLed(), new LedStateSender(transport, FakeClock.Synced(), settings, 0x02E8), new RetryPolicy(5, 500, 15000, new System.Random(1)), new FakeSignal(), log);
+            ServerAddressCache cache = new ServerAddressCache(settings, delegate(string host) { return new string[] { "192.168.4.2" }; }, FakeClock.Synced(), new RecordingLog());
+            NetworkEvents events = new NetworkEvents(delegate(bool up) { }, cache, null, controller);
+            controller.OnNetworkDown();
+            string station = "192.168.4.7";
+            FakeSignal wake = new FakeSignal();
+            WifiLink link = null;
+            wake.DuringWait = delegate(int wait)
+            {
+                controller.ProcessPending();
+                if (wait == 1)
+                {
+                    Assert.AreEqual(1, transport.Connects, "the boot write, while up");
+                    station = "0.0.0.0";
+                    link.OnAvailabilityChanged(false, station);
+                }
+                else if (wait == 2)
+                {
+                    controller.OnButtonPressed(false);
+                    controller.ProcessPending();
+                    link.OnAvailabilityChanged(true, station);
+                    controller.ProcessPending();
+                    Assert.AreEqual(1, transport.Connects, "no attempt while down, nor at availability without an address");
+                    station = "192.168.4.9";
+                    link.OnAddressChanged(station);
+                }
+                else
+                {
+                    controller.ProcessPending();
+                    link.OnAvailabilityChanged(false, "0.0.0.0");
+                }
+            };
+            link = new WifiLink(settings, Joins(new WifiJoinResult(true, station, 2, string.Empty)), delegate { return station; }, events.OnChanged, wake, new RecordingLog());
+            link.Step();
+            link.Step();
+            Assert.AreEqual(2, transport.Connects, "the kept state went out once");
+            Assert.AreEqual(1, log.CountContaining("network is back: sending the undelivered LED state ON"));
+            Assert.AreEqual(1, log.CountContaining("LED ON stored on the server"));
+            Assert.IsFalse(controller.HasUndelivered);
         }
 
         [TestMethod]

@@ -52,7 +52,9 @@ namespace WwepDevice
             IClock clock = new SystemClock();
             EmbeddedCredentials credentials = settings.UsesTls ? EmbeddedCredentials.Load(settings.UseClientCertificate, log) : null;
             // The stored CA bundle cannot be read back, so its part of the trust is what nf-build/configure recorded.
-            TrustedCas trust = new TrustedCas(credentials != null ? credentials.CaFacts : null, settings.StoredCa);
+            StoredCaRecord stored = StoredCaRecord.FromFile(SettingsFileReader.Read(StoredCaRecord.FilePath));
+            stored.Report(log);
+            TrustedCas trust = new TrustedCas(credentials != null ? credentials.CaFacts : null, stored.Record);
             trust.Report(settings.UsesTls, settings.UseClientCertificate, log);
             ServerAddressCache addresses = new ServerAddressCache(settings, Esp32Transport.LookUp, clock, log);
             Esp32Transport transport = new Esp32Transport(settings, credentials, addresses, deviceId, trust);

@@ -7,7 +7,8 @@ namespace NfBuild.DeployCheck
     /// <c>DeployCheck --image app.bin --device-details details.txt --flash-command "nf-build/flash --port P --target {target}"</c>:
     /// prints one line and exits 0 when the board can run the image, 1 when it cannot, 3 when an input cannot be read,
     /// 64 for bad arguments. <c>DeployCheck --settings-file wwep.conf</c> runs the board's own settings check instead
-    /// (<see cref="SettingsCheck"/>).
+    /// (<see cref="SettingsCheck"/>), <c>DeployCheck --ca-record bundle.pem [--embedded ca.crt.der]</c> prints the record
+    /// of a CA bundle configure is about to store (<see cref="CaRecord"/>).
     /// </summary>
     public static class Program
     {
@@ -33,6 +34,11 @@ namespace NfBuild.DeployCheck
                 return SettingsCheck.Run(args[1]);
             }
 
+            if ((args.Length == 2 || (args.Length == 4 && args[2] == "--embedded")) && args[0] == "--ca-record")
+            {
+                return CaRecord.Run(args[1], args.Length == 4 ? args[3] : null);
+            }
+
             string? image = null;
             string? details = null;
             string flashCommand = "nf-build/flash";
@@ -54,7 +60,7 @@ namespace NfBuild.DeployCheck
                         i++;
                         break;
                     default:
-                        Console.WriteLine("unknown or incomplete argument '" + args[i] + "': use --image <file.bin> --device-details <nanoff output> [--flash-command <text>], or --settings-file <wwep.conf>");
+                        Console.WriteLine("unknown or incomplete argument '" + args[i] + "': use --image <file.bin> --device-details <nanoff output> [--flash-command <text>], or --settings-file <wwep.conf>, or --ca-record <bundle> [--embedded <ca.der>]");
                         return Usage;
                 }
             }

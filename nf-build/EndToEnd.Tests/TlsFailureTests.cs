@@ -40,7 +40,10 @@ namespace WwepEndToEnd.Tests
             bool failed = device.PressAndSettle();
 
             Expect.NoCrash(device, failed, server);
-            Expect.Printed(device, "[WWEP] ERROR TLS handshake with 127.0.0.1:" + server.TlsPort.ToString() + " failed [AuthenticationException, verify flags 0x0008 NOT_TRUSTED]: unknown CA: the server certificate is signed by none of the CAs this board trusts (the CA embedded in the firmware or a CA bundle stored on the board); embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server");
+            // The simulated board names the one CA it trusts as a board names its image's CA: subject in encoding order, expiry.
+            using System.Security.Cryptography.X509Certificates.X509Certificate2 trusted = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(_pki.ProjectCa));
+            string named = "'" + trusted.SubjectName.Decode(System.Security.Cryptography.X509Certificates.X500DistinguishedNameFlags.UseCommas) + "' (valid until " + trusted.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd") + ") embedded in the image";
+            Expect.Printed(device, "[WWEP] ERROR TLS handshake with 127.0.0.1:" + server.TlsPort.ToString() + " failed [AuthenticationException, verify flags 0x0008 NOT_TRUSTED]: unknown CA: the server certificate is signed by none of the CAs this board trusts (" + named + "); embed the CA that issued it (dotnet run --project certs/tool -- embed), rebuild and deploy, or point the device at the right server");
             Expect.Printed(device, NotStoredPermanent);
             Assert.Equal(1, device.Controller.Sends);
             Assert.Equal("X", RawWwep.ReadLedRegister(server.PlainPort, DeviceUnderTest.Id));

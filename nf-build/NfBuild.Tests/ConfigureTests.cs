@@ -17,11 +17,9 @@ namespace NfBuild.Tests
         private const string Ssid = "WW101 \"lab\" \\ 2.4";
         private const string Password = "test-only-passphrase";
 
-        private static ScriptSandbox NewSandbox(out string caPem)
+        private static ScriptSandbox NewSandbox()
         {
             var sandbox = new ScriptSandbox();
-            caPem = TestCertificates.SelfSigned("WWEP CA").CertificatePem;
-            sandbox.AddRepoFile("certs/ca.crt.pem", caPem);
             sandbox.Environment["WWEP_WIFI_SSID"] = Ssid;
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = Password;
             // A nanoff 2.x fake at bin/nanoff (each test writes it): the flag syntax these tests read.
@@ -38,15 +36,10 @@ namespace NfBuild.Tests
             return JsonDocument.Parse(json).RootElement;
         }
 
-        private static byte[] WithNul(string pem)
-        {
-            return Encoding.ASCII.GetBytes(pem).Concat(new byte[] { 0 }).ToArray();
-        }
-
         [Fact]
         public void DryRunShowsNanoffSchemaWithThePasswordMaskedAndTheCommand()
         {
-            using ScriptSandbox sandbox = NewSandbox(out string caPem);
+            using ScriptSandbox sandbox = NewSandbox();
             string nanoff = sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
 
             ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--dry-run");
@@ -61,7 +54,8 @@ namespace NfBuild.Tests
             Assert.Equal("WPA2", client.GetProperty("Encryption").GetString());
             Assert.Equal("AutoConnect", client.GetProperty("ConfigurationOption").GetString());
             Assert.True(client.GetProperty("DhcpEnabled").GetBoolean());
-            Assert.Equal(WithNul(caPem), Convert.FromBase64String(root.GetProperty("CACertificates").GetString()!));
+            // No CA option, no CA stored: without CACertificates nanoff leaves the board's bundle alone.
+            Assert.False(root.TryGetProperty("CACertificates", out _));
             Assert.False(root.TryGetProperty("DeviceCertificates", out _));
             Assert.DoesNotContain(Password, result.StandardOutput + result.StandardError);
             Assert.Empty(sandbox.Calls);
@@ -70,7 +64,7 @@ namespace NfBuild.Tests
         [Fact]
         public void DeviceCertificateAndKeyAreNamedButNeverShownInADryRun()
         {
-            using ScriptSandbox sandbox = NewSandbox(out _);
+            using ScriptSandbox sandbox = NewSandbox();
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             (string certificate, string key) = TestCertificates.SelfSigned("WWEP device 02E8");
             sandbox.AddRepoFile("certs/device.crt.pem", certificate);
@@ -90,7 +84,7 @@ namespace NfBuild.Tests
         [Fact]
         public void OpenNetworkHasAnEmptyPasswordAndOpenAuthentication()
         {
-            using ScriptSandbox sandbox = NewSandbox(out _);
+            using ScriptSandbox sandbox = NewSandbox();
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = string.Empty;
 
@@ -108,7 +102,7 @@ namespace NfBuild.Tests
         [InlineData("tab\there-in-the-middle", "holds a control character")]
         public void UnusableWifiPasswordIsRefusedWithTheRule(string password, string expected)
         {
-            using ScriptSandbox sandbox = NewSandbox(out _);
+            using ScriptSandbox sandbox = NewSandbox();
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = password;
 
@@ -122,7 +116,7 @@ namespace NfBuild.Tests
         [Fact]
         public void WithoutATerminalOrTheVariablesItAsksForTheVariables()
         {
-            using ScriptSandbox sandbox = NewSandbox(out _);
+            using ScriptSandbox sandbox = NewSandbox();
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff");
             sandbox.Environment.Remove("WWEP_WIFI_SSID");
 
@@ -140,17 +134,17 @@ namespace NfBuild.Tests
             sandbox.Environment["WWEP_WIFI_SSID"] = Ssid;
             sandbox.Environment["WWEP_WIFI_PASSWORD"] = Password;
 
-            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--dry-run");
+            ScriptResult result = sandbox.Run("configure", "--port", sandbox.Port, "--ca", "certs/ca.crt.pem", "--dry-run");
 
             Assert.True(result.ExitCode == 2, result.ToString());
-            Assert.Contains(sandbox.RepoPath("certs/ca.crt.pem") + " (the CA certificate): make the test PKI", result.StandardError);
+            Assert.Contains(sandbox.RepoPath("certs/ca.crt.pem") + " (a CA certificate to store, --ca): give the path", result.StandardError);
             Assert.Equal(string.Empty, result.StandardOutput);
         }
 
         [Fact]
         public void RealRunHandsNanoffAPrivateFileWithTheRealPasswordAndRemovesItAfterwards()
         {
-            using ScriptSandbox sandbox = NewSandbox(out string caPem);
+            using ScriptSandbox sandbox = NewSandbox();
             string copy = Path.Combine(sandbox.Temp, "seen.json");
             string mode = Path.Combine(sandbox.Temp, "seen.mode");
             // The stand-in keeps what nanoff would have read: the file's content and its permission bits.
@@ -168,14 +162,14 @@ namespace NfBuild.Tests
             JsonElement root = JsonDocument.Parse(File.ReadAllText(copy)).RootElement;
             Assert.Equal(Password, root.GetProperty("WirelessClient").GetProperty("Password").GetString());
             Assert.Equal(Ssid, root.GetProperty("WirelessClient").GetProperty("Ssid").GetString());
-            Assert.Equal(WithNul(caPem), Convert.FromBase64String(root.GetProperty("CACertificates").GetString()!));
+            Assert.False(root.TryGetProperty("CACertificates", out _));
             Assert.DoesNotContain(Password, result.StandardOutput + result.StandardError);
         }
 
         [Fact]
         public void FailingNanoffPassesItsExitCodeOnWithAHintAndStillRemovesTheFile()
         {
-            using ScriptSandbox sandbox = NewSandbox(out _);
+            using ScriptSandbox sandbox = NewSandbox();
             string path = Path.Combine(sandbox.Temp, "seen.path");
             sandbox.AddFakeNanoff("2.5.162", "bin/nanoff", "echo \"$4\" > '" + path + "'; exit 3");
             string port = sandbox.AddRepoFile("fake-serial-port", Array.Empty<byte>());

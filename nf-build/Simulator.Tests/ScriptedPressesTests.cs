@@ -96,7 +96,9 @@ namespace WwepSimulator.Tests
             Assert.Equal(1, device.Controller.Sends);
             Assert.Equal(0, responder.WritesAccepted);
             Assert.Contains("[WWEP] ERROR TLS handshake with localhost:", output);
-            Assert.Contains("unknown CA", output);
+            // The line names the CA the simulated board trusts (its --ca), as the boot lines do, not a generic one.
+            string trusted = "'" + projectCa.SubjectName.Decode(X500DistinguishedNameFlags.UseCommas) + "' (valid until " + projectCa.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd") + ")";
+            Assert.Contains("unknown CA: the server certificate is signed by none of the CAs this board trusts (" + trusted + " embedded in the image)", output);
         }
     }
 }

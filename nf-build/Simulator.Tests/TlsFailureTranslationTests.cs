@@ -41,7 +41,10 @@ namespace WwepSimulator.Tests
             Assert.Equal(TlsFailureCause.UnknownCa, failure.TlsCause);
             Assert.Contains("verify flags 0x0008 NOT_TRUSTED]", failure.Message);
             Assert.StartsWith("TLS handshake with localhost:", failure.Message);
-            Assert.EndsWith(TlsDiagnosis.Explain(TlsFailureCause.UnknownCa, "localhost", TestDevice.DeviceId, DateTime.UtcNow), failure.Message);
+            // The simulated board names the one CA it trusts, its --ca, as a board names its image's CA.
+            EmbeddedCa trusted = new EmbeddedCa(projectCa.SubjectName.Decode(X500DistinguishedNameFlags.UseCommas), projectCa.NotAfter.ToUniversalTime());
+            Assert.EndsWith(TlsDiagnosis.ExplainUnknownCa(new TrustedCas(trusted, TrustedCas.NoneStored)), failure.Message);
+            Assert.Contains("CN=project CA", failure.Message);
         }
 
         [Fact]

@@ -44,7 +44,15 @@ namespace WwepSimulator
             _clock = clock;
             _trace = trace;
             _addresses = new ServerAddressCache(settings, LookUp, clock, log);
+            // The simulated board trusts the one CA it was given, as a board trusts its image's CA, and has no CA
+            // bundle stored; its lines name that CA as the board's name theirs.
+            Trust = credentials != null
+                ? new TrustedCas(new EmbeddedCa(credentials.Ca.SubjectName.Decode(X500DistinguishedNameFlags.UseCommas), credentials.Ca.NotAfter.ToUniversalTime()), TrustedCas.NoneStored)
+                : null;
         }
+
+        /// <summary>Every CA the simulated device trusts, for its boot lines and its status block; null without TLS.</summary>
+        public TrustedCas? Trust { get; }
 
         /// <summary>The server's address, looked up once as on the board; the clock keeper shares it.</summary>
         public ServerAddressCache Addresses
@@ -116,7 +124,7 @@ namespace WwepSimulator
                 bool clientCertificate = credentials.Device != null;
                 if (flags != 0)
                 {
-                    throw HandshakeFailure.FromVerifyFlags(ex.GetType().Name, flags, clientCertificate, _settings, port, _deviceId, _clock.UtcNow);
+                    throw HandshakeFailure.FromVerifyFlags(ex.GetType().Name, flags, clientCertificate, _settings, port, _deviceId, _clock.UtcNow, Trust);
                 }
 
                 throw HandshakeFailure.FromErrorCode(ex.GetType().Name, MbedTlsCodeFor(ex), clientCertificate, _settings, port, _deviceId, _clock.UtcNow);

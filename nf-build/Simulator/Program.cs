@@ -96,7 +96,9 @@ namespace WwepSimulator
                 + (credentials != null ? ", trusting only " + credentials.Ca.Subject : string.Empty));
 
             HostTransport transport = new HostTransport(settings, credentials, deviceId, clock, log, trace);
+            transport.Trust?.Report(settings.UsesTls, settings.UseClientCertificate, log);
             SimulatedDevice device = new SimulatedDevice(settings, deviceId, transport, clock, log, new ConsoleLed(output));
+            device.Trust = transport.Trust;
             device.Facts = new DeviceFacts(
                 "WwepSimulator (the firmware's core on this PC) built " + ClockSync.FormatTime(File.GetLastWriteTimeUtc(typeof(Program).Assembly.Location)),
                 deviceId,

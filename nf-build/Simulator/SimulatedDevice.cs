@@ -5,6 +5,7 @@ using WwepDevice.Core.Network;
 using WwepDevice.Core.Press;
 using WwepDevice.Core.Runtime;
 using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 
 namespace WwepSimulator
 {
@@ -51,6 +52,9 @@ namespace WwepSimulator
 
         /// <summary>What the status block says about the simulated board; null: a long press prints no block.</summary>
         public DeviceFacts? Facts { get; set; }
+
+        /// <summary>The CAs the simulated board trusts, for the status block's TLS lines; null: none shown.</summary>
+        public TrustedCas? Trust { get; set; }
 
         /// <summary>The firmware's controller (LED state, counts).</summary>
         public ButtonLedController Controller { get; }
@@ -144,7 +148,7 @@ namespace WwepSimulator
                 return;
             }
 
-            new StatusReport(Facts, _settings, Controller, _network, _addresses, _clock, _clockSync, _log).OnLongPress();
+            new StatusReport(Facts, _settings, Controller, _network, _addresses, _clock, _clockSync, Trust, _log).OnLongPress();
         }
 
         /// <summary>Stops the worker after its current attempt.</summary>

@@ -269,7 +269,8 @@ namespace WwepDevice.Tests
             Add(all, "TLS offers ...", Trust(embedded, "CN=Old CA until 2030-01-31"));
             Add(all, "trusts CA ..., embedded in the image", Trust(embedded, "none"));
             Add(all, "trusts CA ..., stored on the board by nf-build/configure", Trust(embedded, "CN=Old CA until 2030-01-31"));
-            Add(all, "trusts no CA stored on the board (nf-build/configure --remove-ca)", Trust(embedded, "none"));
+            Add(all, "trusts no CA stored on the board (nf-build/configure --remove-ca emptied the bundle)", Trust(embedded, "none"));
+            Add(all, "I:\\wwep-ca.conf ...", StoredRecordWarning("LedPin=5\n"));
             Add(all, "trusts also any CA bundle stored on the board before: ...", Trust(embedded, string.Empty));
 
             // A server that ends the session after the handshake: always retried.
@@ -331,6 +332,13 @@ namespace WwepDevice.Tests
             rig.Controller.OnButtonPressed(false);
             rig.Controller.ProcessPending();
             return Lines(rig.Log);
+        }
+
+        private static RecordingLog StoredRecordWarning(string file)
+        {
+            RecordingLog log = new RecordingLog();
+            StoredCaRecord.FromFile(SettingsFileRead.Read(Ascii.Bytes(file), file.Length)).Report(log);
+            return log;
         }
 
         private static RecordingLog Trust(EmbeddedCa embedded, string storedRecord)

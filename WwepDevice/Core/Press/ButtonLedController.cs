@@ -285,21 +285,12 @@ namespace WwepDevice.Core.Press
         /// </summary>
         public void OnNetworkAvailable()
         {
-            bool read;
             lock (_sync)
             {
                 _networkDown = false;
-                if (!_undelivered || _pending)
-                {
-                    return;
-                }
-
-                Requeue();
-                read = _pendingRead;
             }
 
-            _log.Write(LogLevel.Info, read ? "network is back: reading the stored LED state again" : "network is back: sending the undelivered LED state " + StateName(_ledOn));
-            _wake.Set();
+            ResendKept("network is back: reading the stored LED state again", "network is back: sending the undelivered LED state ");
         }
 
         /// <summary>
@@ -308,10 +299,22 @@ namespace WwepDevice.Core.Press
         /// </summary>
         public void OnClockSet()
         {
-            bool read;
             lock (_sync)
             {
                 _clockSets++;
+            }
+
+            ResendKept("clock set: reading the stored LED state", "clock set: sending the kept LED state ");
+        }
+
+        // What was kept waiting (for the network or the clock) goes out now, once: nothing when nothing is kept or a
+        // send is already queued (that send carries the newest state anyway). A press between the caller's lock and
+        // this one only queues that send sooner.
+        private void ResendKept(string readLine, string sendLine)
+        {
+            bool read;
+            lock (_sync)
+            {
                 if (!_undelivered || _pending)
                 {
                     return;
@@ -321,7 +324,7 @@ namespace WwepDevice.Core.Press
                 read = _pendingRead;
             }
 
-            _log.Write(LogLevel.Info, read ? "clock set: reading the stored LED state" : "clock set: sending the kept LED state " + StateName(_ledOn));
+            _log.Write(LogLevel.Info, read ? readLine : sendLine + StateName(_ledOn));
             _wake.Set();
         }
 

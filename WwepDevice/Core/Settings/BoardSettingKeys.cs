@@ -18,7 +18,6 @@ namespace WwepDevice.Core.Settings
             new BoardSettingKey("TlsHostName", SettingKind.Text, "wwep.local", (s, t, n) => s.TlsHostName = t, s => s.TlsHostName),
             new BoardSettingKey("Mode", SettingKind.Mode, "tls", (s, t, n) => s.Mode = (LinkMode)n, s => ModeText(s.Mode)),
             new BoardSettingKey("UseClientCertificate", SettingKind.Boolean, "true", (s, t, n) => s.UseClientCertificate = n != 0, s => BooleanText(s.UseClientCertificate)),
-            new BoardSettingKey("StoredCa", SettingKind.Text, "CN=WWEP Test CA until 2036-11-28", (s, t, n) => s.StoredCa = t, s => s.StoredCa),
             new BoardSettingKey("PlainPort", SettingKind.Integer, "27708", (s, t, n) => s.PlainPort = n, s => s.PlainPort.ToString()),
             new BoardSettingKey("TlsPort", SettingKind.Integer, "40508", (s, t, n) => s.TlsPort = n, s => s.TlsPort.ToString()),
             new BoardSettingKey("ButtonPin", SettingKind.Integer, "0", (s, t, n) => s.ButtonPin = n, s => s.ButtonPin.ToString()),

@@ -33,7 +33,6 @@ namespace WwepDevice.Core.Settings
             TlsPort = DefaultTlsPort;
             Mode = LinkMode.Tls;
             UseClientCertificate = false;
-            StoredCa = string.Empty;
             ButtonPin = 0;
             SecondButtonPin = -1;
             LedPin = 2;
@@ -96,13 +95,6 @@ namespace WwepDevice.Core.Settings
 
         /// <summary>Present the embedded device certificate and key (mutual TLS).</summary>
         public bool UseClientCertificate { get; set; }
-
-        /// <summary>
-        /// What nf-build/configure stored as the board's CA bundle, as it recorded it in the settings file: empty when
-        /// not recorded, <c>none</c>, or entries <c>subject until yyyy-MM-dd</c> joined by <c>; </c>. Managed code cannot
-        /// read the bundle back (see <see cref="Tls.TrustedCas"/>), so this record is how the board can name it.
-        /// </summary>
-        public string StoredCa { get; set; }
 
         /// <summary>GPIO of the (first) button; GPIO0 is the BOOT button of an ESP32 DevKit.</summary>
         public int ButtonPin { get; set; }

@@ -9,7 +9,7 @@ namespace WwepDevice.Core.Tls
     /// 3367392a and a3e8139a alike), and the CA the firmware embeds is added to the same chain
     /// (ssl_add_cert_auth_internal.cpp). Managed code can store a bundle (System.Net v1.11.54
     /// CertificateManager.AddCaCertificateBundle) but not read it, so the stored part is what nf-build/configure recorded
-    /// in the settings file (<see cref="Settings.WwepSettings.StoredCa"/>).
+    /// when it stored the bundle (<see cref="StoredCaRecord"/>).
     /// </summary>
     public sealed class TrustedCas
     {
@@ -24,7 +24,7 @@ namespace WwepDevice.Core.Tls
 
         /// <summary>Gathers the two sources.</summary>
         /// <param name="embedded">The CA embedded in the image as the board parsed it; null when it did not parse.</param>
-        /// <param name="storedRecord">The settings file's StoredCa: empty when not recorded, <c>none</c>, or the entries.</param>
+        /// <param name="storedRecord">The <see cref="StoredCaRecord.Record"/>: empty when not recorded, <c>none</c>, or the entries.</param>
         public TrustedCas(EmbeddedCa embedded, string storedRecord)
         {
             _embedded = embedded;
@@ -64,11 +64,11 @@ namespace WwepDevice.Core.Tls
 
             if (!_storedRecorded)
             {
-                lines[n++] = "trusts also any CA bundle stored on the board before: nf-build/configure recorded none in the settings file (nf-build/configure --ca <file> or --remove-ca records it)";
+                lines[n++] = "trusts also any CA bundle stored on the board before: no record of it in " + StoredCaRecord.FilePath + " (nf-build/configure --ca <file> or --remove-ca stores the bundle and its record)";
             }
             else if (_stored.Length == 0)
             {
-                lines[n++] = "trusts no CA stored on the board (nf-build/configure --remove-ca)";
+                lines[n++] = "trusts no CA stored on the board (nf-build/configure --remove-ca emptied the bundle)";
             }
 
             string[] result = new string[n];
