@@ -231,7 +231,7 @@ namespace WwepCerts.Tests
             ToolRun run = CheckServer(c => c.ExtendedUsage = CraftedCertificate.ClientAuth);
 
             AssertOnlyError(run, "usage");
-            Assert.Contains("does not allow TLS server (serverAuth) use", run.SingleError("usage"));
+            Assert.Contains("its extended key usage lists clientAuth only, lacks serverAuth: the board fails the handshake with -0x7A00 (bad certificate), not retried", run.SingleError("usage"));
         }
 
         [Theory]
@@ -350,21 +350,26 @@ namespace WwepCerts.Tests
             Assert.Contains("is not the same certificate as server.crt.pem", run.SingleError("der-copy"));
         }
 
-        private ToolRun CheckServer(Action<CraftedCertificate> change)
+        internal static ToolRun CheckServer(TempPki pki, Action<CraftedCertificate> change)
         {
-            using X509Certificate2 ca = _pki.LoadCa();
-            using SigningKey caKey = _pki.LoadCaKey();
+            using X509Certificate2 ca = pki.LoadCa();
+            using SigningKey caKey = pki.LoadCaKey();
             CraftedCertificate crafted = new(ca, caKey);
             change(crafted);
-            (string certificate, string key) = crafted.Write(_pki.Crafted("server.crt.pem"), _pki.Crafted("server.key.pem"));
-            return _pki.Run("check", "--server-cert", certificate, "--server-key", key);
+            (string certificate, string key) = crafted.Write(pki.Crafted("server.crt.pem"), pki.Crafted("server.key.pem"));
+            return pki.Run("check", "--server-cert", certificate, "--server-key", key);
         }
 
-        private static void AssertOnlyError(ToolRun run, string rule)
+        internal static void AssertOnlyError(ToolRun run, string rule)
         {
             Assert.True(run.ExitCode == 1, "check must fail:\n" + run);
             Assert.True(run.ErrorRules.Count == 1 && run.ErrorRules[0] == rule, "expected only [" + rule + "] errors:\n" + run);
             Assert.Contains("check FAILED", run.Output);
+        }
+
+        private ToolRun CheckServer(Action<CraftedCertificate> change)
+        {
+            return CheckServer(_pki, change);
         }
     }
 }

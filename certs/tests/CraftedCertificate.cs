@@ -43,6 +43,9 @@ namespace WwepCerts.Tests
 
         public string ExtendedUsage { get; set; } = ServerAuth;
 
+        /// <summary>The key usage extension's bits; null for no key usage extension at all.</summary>
+        public X509KeyUsageFlags? KeyUsage { get; set; } = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment;
+
         /// <summary>Sign with ECDSA over SHA-1 instead of SHA-256 (needs an ECDSA issuer).</summary>
         public bool SignWithSha1 { get; set; }
 
@@ -55,7 +58,11 @@ namespace WwepCerts.Tests
                 ? new CertificateRequest(subject.Build(), ec, HashAlgorithmName.SHA256)
                 : new CertificateRequest(subject.Build(), (RSA)Key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+            if (KeyUsage != null)
+            {
+                request.CertificateExtensions.Add(new X509KeyUsageExtension(KeyUsage.Value, true));
+            }
+
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ExtendedUsage) }, false));
             if (DnsNames != null)
             {

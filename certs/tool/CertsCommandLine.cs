@@ -127,10 +127,11 @@ namespace WwepCerts
             Option<string?> deviceKey = new("--device-key") { Description = "Device private key" };
             Option<string?> at = new("--at") { Description = "Check validity at this UTC time instead of now, e.g. the device's clock: 2026-03-01T12:00:00Z" };
             Option<int> warnDays = new("--warn-days") { Description = "Warn when a certificate expires within this many days", DefaultValueFactory = _ => 30 };
+            Option<string?> boardCa = new("--board-ca") { Description = "The CA file a board stores (what nf-build/configure --ca writes; PEM bundle or DER): warn when it differs from the CA the firmware embeds, since the board then trusts both" };
             Option<bool> skipFirmware = new("--skip-firmware") { Description = "Do not check the firmware's embedded resources (a server-only machine)" };
             Command check = new("check", "Check the PKI and the firmware's embedded copies; one line per problem with its fix; exit code 1 on any error")
             {
-                host, caOption, caKey, serverCert, serverKey, deviceCert, deviceKey, at, warnDays, skipFirmware,
+                host, caOption, caKey, serverCert, serverKey, deviceCert, deviceKey, at, warnDays, boardCa, skipFirmware,
             };
             check.SetAction(parse => Guard(error, () =>
             {
@@ -163,6 +164,8 @@ namespace WwepCerts
                 options.ServerKey = Override(parse, serverKey, options.ServerKey, null);
                 options.DeviceCertificate = Override(parse, deviceCert, options.DeviceCertificate, () => options.DeviceCertificateDer = null);
                 options.DeviceKey = Override(parse, deviceKey, options.DeviceKey, () => options.DeviceKeyDer = null);
+                string? boardCaValue = parse.GetValue(boardCa);
+                options.BoardCa = string.IsNullOrWhiteSpace(boardCaValue) ? null : Path.GetFullPath(boardCaValue);
                 return Report(PkiChecker.Run(options), options, output);
             }));
             root.Add(check);

@@ -63,6 +63,12 @@ namespace WwepCerts
         /// <summary>The firmware whose embedded resources are checked; null to skip.</summary>
         public FirmwareResources? Firmware { get; set; }
 
+        /// <summary>
+        /// The CA file a board stores in its certificate store (what <c>nf-build/configure --ca</c> writes), PEM bundle
+        /// or DER; null to skip. The board trusts it as well as the embedded CA.
+        /// </summary>
+        public string? BoardCa { get; set; }
+
         /// <summary>The host name the device verifies (the firmware's EffectiveTlsHostName by default).</summary>
         public string HostName { get; set; }
 

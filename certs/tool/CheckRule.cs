@@ -38,5 +38,8 @@ namespace WwepCerts
 
         /// <summary>The firmware's embedded resources (DER files, Resources.resx, Resources.Designer.cs) match certs/.</summary>
         Embedded,
+
+        /// <summary>The CA a board stores (<c>--board-ca</c>) is the CA the firmware embeds, so the board trusts one CA.</summary>
+        BoardCa,
     }
 }

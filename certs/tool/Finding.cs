@@ -22,6 +22,7 @@ namespace WwepCerts
             CheckRule.DeviceId => "device-id",
             CheckRule.DerCopy => "der-copy",
             CheckRule.Embedded => "embedded",
+            CheckRule.BoardCa => "board-ca",
             _ => Rule.ToString(),
         };
 

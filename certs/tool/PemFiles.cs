@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -69,6 +70,46 @@ namespace WwepCerts
             }
 
             return LoadDer(content, name);
+        }
+
+        /// <summary>
+        /// Reads every certificate of a bundle: each CERTIFICATE block of a PEM file, or the one certificate of a DER
+        /// file (mbedTLS's x509_crt_parse reads a DER buffer as one certificate, a PEM buffer block by block).
+        /// </summary>
+        /// <param name="path">The file.</param>
+        /// <returns>The certificates, in file order; never empty.</returns>
+        public static IReadOnlyList<X509Certificate2> ReadCertificates(string path)
+        {
+            byte[] content = ReadFile(path, "certificate");
+            string name = Path.GetFileName(path);
+            if (!LooksLikePem(content))
+            {
+                return new[] { LoadDer(content, name) };
+            }
+
+            string text = Encoding.ASCII.GetString(content);
+            List<X509Certificate2> certificates = new();
+            int offset = 0;
+            string? firstLabel = null;
+            while (PemEncoding.TryFind(text.AsSpan(offset), out PemFields fields))
+            {
+                string label = text.Substring(offset + fields.Label.Start.Value, fields.Label.End.Value - fields.Label.Start.Value);
+                firstLabel ??= label;
+                if (label == "CERTIFICATE")
+                {
+                    byte[] der = Convert.FromBase64String(text.Substring(offset + fields.Base64Data.Start.Value, fields.Base64Data.End.Value - fields.Base64Data.Start.Value));
+                    certificates.Add(LoadDer(der, name + " (certificate " + (certificates.Count + 1) + ")"));
+                }
+
+                offset += fields.Location.End.Value;
+            }
+
+            if (certificates.Count == 0)
+            {
+                throw new CertToolException(name + " holds " + Describe(firstLabel) + ", not a certificate: did you swap the certificate and key files?");
+            }
+
+            return certificates;
         }
 
         /// <summary>Reads an unencrypted ECDSA or RSA private key from a PEM or DER file.</summary>

@@ -20,12 +20,15 @@ namespace WwepCerts
         /// <summary>How the messages name the tool.</summary>
         public const string Tool = "dotnet run --project certs/tool --";
 
-        private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
-        private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
-        private const string AnyExtendedUsageOid = "2.5.29.37.0";
+        // RFC 5639 brainpool curves: 1.3.36.3.3.2.8.1.1.x.
+        private const string BrainpoolOidPrefix = "1.3.36.3.3.2.8.1.1.";
 
         private readonly CheckOptions _options;
         private readonly List<Finding> _findings = new();
+
+        // The CA certificate the firmware embeds, as CheckEmbedded read it; null when skipped or unreadable.
+        private byte[]? _embeddedCa;
+        private string? _embeddedCaPath;
 
         private PkiChecker(CheckOptions options)
         {
@@ -93,6 +96,11 @@ namespace WwepCerts
             if (_options.Firmware != null)
             {
                 CheckEmbedded(_options.Firmware, ca, device);
+            }
+
+            if (_options.BoardCa != null)
+            {
+                CheckBoardCa(_options.BoardCa, ca);
             }
         }
 
@@ -223,10 +231,18 @@ namespace WwepCerts
                 ok = false;
                 Add(FindingLevel.Warning, CheckRule.Algorithm, path, "has an " + key + " key: the ESP32's mbedTLS accepts it, but P-521 arithmetic runs in software and makes each handshake several times slower and hungrier for heap than P-256; " + ReissueAdvice(role, certificate) + " (ECDSA P-256 by default)");
             }
-            else if (curve != null && curve != CertificateFacts.P256Oid && curve != CertificateFacts.P384Oid)
+            else if (curve != null && curve.StartsWith(BrainpoolOidPrefix, StringComparison.Ordinal))
             {
                 ok = false;
-                Add(FindingLevel.Error, CheckRule.Algorithm, path, "has an " + key + " key, a curve this project does not vouch for on the ESP32 (P-256, P-384 and P-521 are in mbedTLS's default profile): " + ReissueAdvice(role, certificate) + " (ECDSA P-256 by default)");
+                Add(FindingLevel.Error, CheckRule.Algorithm, path, "has an " + key + " key: mbedTLS's default profile lists the brainpool curves, but this project does not vouch for them on the ESP32 (a firmware built without the curve cannot even parse the certificate): " + ReissueAdvice(role, certificate) + " (ECDSA P-256 by default)");
+            }
+            else if (curve != null && curve != CertificateFacts.P256Oid && curve != CertificateFacts.P384Oid)
+            {
+                // mbedTLS v3.6.5 verifies the chain against its default profile (library/x509_crt.c: P-256, P-384, P-521,
+                // brainpool) before the TLS 1.2 curve check of library/ssl_tls.c (about line 9970) that would give
+                // -0x7A00; the two lists name the same signing curves, so the profile's BAD_KEY always fires first.
+                ok = false;
+                Add(FindingLevel.Error, CheckRule.Algorithm, path, "has an " + key + " key, a curve outside mbedTLS's default certificate profile (P-256, P-384, P-521, brainpool), so the board fails the chain with -0x2700 (newer firmware: flag BAD_KEY, 'unacceptable algorithm'), not -0x7A00: mbedTLS checks the profile before its TLS 1.2 curve list; " + ReissueAdvice(role, certificate) + " (ECDSA P-256 by default)");
             }
             else if (curve == null && rsaBits == 0)
             {
@@ -263,13 +279,17 @@ namespace WwepCerts
 
         private void CheckUsage(X509Certificate2 certificate, CertRole role, string path)
         {
-            string wantedOid = role == CertRole.Server ? ServerAuthOid : ClientAuthOid;
-            string wantedName = role == CertRole.Server ? "TLS server (serverAuth)" : "TLS client (clientAuth)";
-            IReadOnlyList<string>? extended = CertificateFacts.ExtendedKeyUsages(certificate);
-            if (extended != null && !Contains(extended, wantedOid) && !Contains(extended, AnyExtendedUsageOid))
+            if (role == CertRole.Server)
             {
-                string refuser = role == CertRole.Server ? "mbedTLS on the device refuses it" : "the server refuses it";
-                Add(FindingLevel.Error, CheckRule.Usage, path, "its extended key usage does not allow " + wantedName + " use, so " + refuser + ": " + ReissueAdvice(role, certificate));
+                CheckServerUsage(certificate, path);
+                return;
+            }
+
+            // The device certificate is judged by the WWEP server (.NET), not by the board.
+            IReadOnlyList<string>? extended = CertificateFacts.ExtendedKeyUsages(certificate);
+            if (extended != null && !Contains(extended, UsageNames.ClientAuthOid) && !Contains(extended, UsageNames.AnyExtendedUsageOid))
+            {
+                Add(FindingLevel.Error, CheckRule.Usage, path, "its extended key usage lists " + UsageNames.ExtendedUsages(extended) + ", lacks clientAuth, so the server refuses it as a TLS client certificate: " + ReissueAdvice(role, certificate));
                 return;
             }
 
@@ -279,11 +299,73 @@ namespace WwepCerts
                 : X509KeyUsageFlags.DigitalSignature;
             if (usage != null && (usage.KeyUsages & needed) == 0)
             {
-                Add(FindingLevel.Error, CheckRule.Usage, path, "its key usage (" + usage.KeyUsages + ") lacks digitalSignature, which a TLS handshake needs: " + ReissueAdvice(role, certificate));
+                Add(FindingLevel.Error, CheckRule.Usage, path, "its key usage (" + UsageNames.KeyUsages(usage.KeyUsages) + ") lacks digitalSignature, which a TLS client needs to sign its CertificateVerify: " + ReissueAdvice(role, certificate));
                 return;
             }
 
-            Add(FindingLevel.Ok, CheckRule.Usage, path, "usable as a " + wantedName + " certificate");
+            Add(FindingLevel.Ok, CheckRule.Usage, path, "usable as a TLS client (clientAuth) certificate");
+        }
+
+        private void CheckServerUsage(X509Certificate2 server, string path)
+        {
+            // What the board's mbedTLS demands of the server certificate once its chain verified (mbedTLS v3.6.5
+            // library/ssl_tls.c mbedtls_ssl_check_cert_usage, called from mbedtls_ssl_verify_certificate about
+            // lines 9980-9988; the bit tests are library/x509_crt.c mbedtls_x509_crt_check_key_usage and
+            // _check_extended_key_usage). A missing extension allows everything; a present one must hold every bit
+            // the negotiated key exchange needs (TLS 1.3 and TLS 1.2 ECDHE-ECDSA/ECDHE-RSA: digitalSignature; TLS 1.2
+            // RSA key exchange: keyEncipherment) and must not set encipherOnly/decipherOnly; extKeyUsage must list
+            // serverAuth or anyExtendedKeyUsage. Any miss is MBEDTLS_ERR_SSL_BAD_CERTIFICATE, -0x7A00.
+            List<string> problems = new();
+            string? limitation = null;
+            X509KeyUsageExtension? usage = CertificateFacts.KeyUsage(server);
+            if (usage != null)
+            {
+                X509KeyUsageFlags flags = usage.KeyUsages;
+                string listed = "its key usage (" + UsageNames.KeyUsages(flags) + ")";
+                bool signs = (flags & X509KeyUsageFlags.DigitalSignature) != 0;
+                bool enciphers = (flags & X509KeyUsageFlags.KeyEncipherment) != 0;
+                if (CertificateFacts.RsaKeySize(server) > 0)
+                {
+                    if (!signs && !enciphers)
+                    {
+                        problems.Add(listed + " lacks keyEncipherment and digitalSignature (an RSA server key needs digitalSignature for TLS 1.3 and ECDHE-RSA, keyEncipherment for RSA key exchange)");
+                    }
+                    else if (!signs)
+                    {
+                        limitation = listed + " lacks digitalSignature: the board accepts it only when the server picks RSA key exchange (a TLS 1.2 TLS_RSA_WITH_* suite); under TLS 1.3 or an ECDHE-RSA suite, which the board offers first, it fails the handshake with -0x7A00 (bad certificate), not retried; ";
+                    }
+                }
+                else if (!signs)
+                {
+                    problems.Add(listed + " lacks digitalSignature, which an ECDSA server key needs (TLS 1.2 ECDHE-ECDSA and TLS 1.3 sign with it)");
+                }
+
+                X509KeyUsageFlags onlyBits = flags & (X509KeyUsageFlags.EncipherOnly | X509KeyUsageFlags.DecipherOnly);
+                if (onlyBits != 0)
+                {
+                    problems.Add("its key usage sets " + UsageNames.KeyUsages(onlyBits) + ", which mbedTLS refuses for a TLS server (it never asks for that bit)");
+                }
+            }
+
+            IReadOnlyList<string>? extended = CertificateFacts.ExtendedKeyUsages(server);
+            if (extended != null && !Contains(extended, UsageNames.ServerAuthOid) && !Contains(extended, UsageNames.AnyExtendedUsageOid))
+            {
+                problems.Add("its extended key usage lists " + UsageNames.ExtendedUsages(extended) + ", lacks serverAuth");
+            }
+
+            if (problems.Count > 0)
+            {
+                Add(FindingLevel.Error, CheckRule.Usage, path, string.Join("; ", problems) + ": the board fails the handshake with -0x7A00 (bad certificate), not retried; " + ReissueAdvice(CertRole.Server, server));
+                return;
+            }
+
+            if (limitation != null)
+            {
+                Add(FindingLevel.Warning, CheckRule.Usage, path, limitation + ReissueAdvice(CertRole.Server, server));
+                return;
+            }
+
+            Add(FindingLevel.Ok, CheckRule.Usage, path, "usable as a TLS server (serverAuth) certificate");
         }
 
         private void CheckHostName(X509Certificate2 server)
@@ -444,6 +526,12 @@ namespace WwepCerts
             else
             {
                 byte[]? bytes = EmbeddedBytes(firmware, caEntry);
+                if (bytes != null)
+                {
+                    _embeddedCa = bytes;
+                    _embeddedCaPath = firmware.ResolveReference(caEntry.FileReference!);
+                }
+
                 if (bytes != null && ca != null)
                 {
                     CompareEmbeddedCertificate(firmware, caEntry, bytes, ca, _options.CaCertificate, "the device would reject the server's certificate", "embed");
@@ -620,6 +708,90 @@ namespace WwepCerts
             if (ok)
             {
                 Add(FindingLevel.Ok, CheckRule.Embedded, path, "IDs match Resources.resx and the nanoFramework tooling (" + summary + ")");
+            }
+        }
+
+        private void CheckBoardCa(string path, X509Certificate2? ca)
+        {
+            // Every SecureClientInit parses the store's CA bundle into the same chain as the CA the firmware passes
+            // (nf-interpreter src/PAL/COM/sockets/ssl/MbedTLS/ssl_generic_init_internal.cpp, "CA root certs from
+            // store", at 3367392a and a3e8139a), so a board trusts each stored CA besides the embedded one.
+            IReadOnlyList<X509Certificate2> stored;
+            try
+            {
+                stored = PemFiles.ReadCertificates(path);
+            }
+            catch (CertToolException ex)
+            {
+                Add(FindingLevel.Error, CheckRule.Readable, path, WithoutFileName(ex.Message, path) + " (--board-ca names the CA file a board stores)");
+                return;
+            }
+
+            X509Certificate2? embedded = null;
+            string embeddedName;
+            if (_embeddedCa != null)
+            {
+                embeddedName = PathDisplay.Show(_embeddedCaPath!);
+                try
+                {
+                    embedded = X509CertificateLoader.LoadCertificate(_embeddedCa);
+                }
+                catch (CryptographicException)
+                {
+                    // The embedded rule has reported it already.
+                }
+            }
+            else
+            {
+                // No firmware to read (--skip-firmware): the CA embed would put there stands in for it.
+                embeddedName = PathDisplay.Show(_options.CaCertificate) + ", which embed puts in the firmware";
+                embedded = _options.Firmware == null && ca != null ? X509CertificateLoader.LoadCertificate(ca.RawData) : null;
+            }
+
+            try
+            {
+                if (embedded == null)
+                {
+                    Add(FindingLevel.Warning, CheckRule.BoardCa, path, "not compared: the firmware's embedded CA could not be read (see above), and the board trusts both");
+                    return;
+                }
+
+                for (int i = 0; i < stored.Count; i++)
+                {
+                    CompareBoardCa(path, stored[i], stored.Count == 1 ? string.Empty : "certificate " + (i + 1) + " of " + stored.Count + " ", embedded, embeddedName);
+                }
+            }
+            finally
+            {
+                embedded?.Dispose();
+                foreach (X509Certificate2 certificate in stored)
+                {
+                    certificate.Dispose();
+                }
+            }
+        }
+
+        private void CompareBoardCa(string path, X509Certificate2 stored, string which, X509Certificate2 embedded, string embeddedName)
+        {
+            string storedIs = which + "'" + stored.Subject + "' (expires " + CertificateFacts.Show(CertificateFacts.NotAfter(stored)) + ")";
+            if (stored.RawData.AsSpan().SequenceEqual(embedded.RawData))
+            {
+                Add(FindingLevel.Ok, CheckRule.BoardCa, path, storedIs + " is the CA the firmware embeds (" + embeddedName + ")");
+                return;
+            }
+
+            Add(FindingLevel.Warning, CheckRule.BoardCa, path, storedIs + " is not the CA the firmware embeds (" + embeddedName + ": '" + embedded.Subject + "', expires " + CertificateFacts.Show(CertificateFacts.NotAfter(embedded)) + "): the board trusts both, because every TLS handshake adds the CA bundle stored on the board to the firmware's CA, so a server certificate from either passes; to trust one CA, store the one the firmware embeds (`nf-build/configure --ca <its file>`)");
+            DateTimeOffset storedEnd = CertificateFacts.NotAfter(stored);
+            DateTimeOffset embeddedEnd = CertificateFacts.NotAfter(embedded);
+            if (storedEnd < embeddedEnd)
+            {
+                // mbedTLS checks a trusted CA's own dates too (library/x509_crt.c x509_crt_verify_chain, before it stops at a trusted root).
+                string verb = storedEnd < _options.At ? "expired on " : "expires on ";
+                Add(FindingLevel.Warning, CheckRule.BoardCa, path, which + verb + CertificateFacts.Show(storedEnd) + ", before the embedded CA (" + CertificateFacts.Show(embeddedEnd) + "): from then on a server certificate it issued fails on the board as expired");
+            }
+            else
+            {
+                Add(FindingLevel.Ok, CheckRule.BoardCa, path, which + "expires on " + CertificateFacts.Show(storedEnd) + ", not before the embedded CA (" + CertificateFacts.Show(embeddedEnd) + ")");
             }
         }
 

@@ -32,9 +32,6 @@ namespace WwepCerts
         /// </summary>
         public static readonly TimeSpan Backdate = TimeSpan.FromDays(1);
 
-        private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
-        private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
-
         private readonly PkiFiles _files;
         private readonly TextWriter _log;
         private readonly DateTimeOffset _now;
@@ -135,7 +132,7 @@ namespace WwepCerts
             }
 
             using SigningKey key = SigningKey.Generate(algorithm);
-            using X509Certificate2 certificate = IssueLeaf(key, dnsNames[0], ServerAuthOid, san.Build(), days);
+            using X509Certificate2 certificate = IssueLeaf(key, dnsNames[0], UsageNames.ServerAuthOid, san.Build(), days);
             PemFiles.WriteKeyPem(_files.ServerKeyPem, key, "WWEP test server private key");
             PemFiles.WriteCertificatePem(_files.ServerCertificatePem, certificate, "WWEP test server certificate");
             PemFiles.WriteAtomically(_files.ServerCertificateDer, certificate.RawData);
@@ -152,7 +149,7 @@ namespace WwepCerts
         {
             CheckDays(days);
             using SigningKey key = SigningKey.Generate(algorithm);
-            using X509Certificate2 certificate = IssueLeaf(key, deviceId, ClientAuthOid, null, days);
+            using X509Certificate2 certificate = IssueLeaf(key, deviceId, UsageNames.ClientAuthOid, null, days);
             byte[] keyDer = key.ExportPkcs8();
             PemFiles.WriteKeyPem(_files.DeviceKeyPem, key, "WWEP test device " + deviceId + " private key");
             PemFiles.WriteAtomically(_files.DeviceKeyDer, keyDer);
