@@ -780,7 +780,7 @@ namespace WwepCerts
                 return;
             }
 
-            Add(FindingLevel.Warning, CheckRule.BoardCa, path, storedIs + " is not the CA the firmware embeds (" + embeddedName + ": '" + embedded.Subject + "', expires " + CertificateFacts.Show(CertificateFacts.NotAfter(embedded)) + "): the board trusts both, because every TLS handshake adds the CA bundle stored on the board to the firmware's CA, so a server certificate from either passes; to trust one CA, store the one the firmware embeds (`nf-build/configure --ca <its file>`)");
+            Add(FindingLevel.Warning, CheckRule.BoardCa, path, storedIs + " is not the CA the firmware embeds (" + embeddedName + ": '" + embedded.Subject + "', expires " + CertificateFacts.Show(CertificateFacts.NotAfter(embedded)) + "): the board trusts both, because every TLS handshake adds the CA bundle stored on the board to the firmware's CA, so a server certificate from either passes; to trust only the CA the firmware embeds, empty the stored bundle (`nf-build/configure --port <serial> --remove-ca`)");
             DateTimeOffset storedEnd = CertificateFacts.NotAfter(stored);
             DateTimeOffset embeddedEnd = CertificateFacts.NotAfter(embedded);
             if (storedEnd < embeddedEnd)

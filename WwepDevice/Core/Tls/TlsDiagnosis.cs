@@ -80,7 +80,8 @@ namespace WwepDevice.Core.Tls
 
         /// <summary>
         /// MBEDTLS_ERR_SSL_BAD_CERTIFICATE: the server certificate parsed and may even verify, but mbedTLS will not use
-        /// it for a TLS server (its keyUsage or extKeyUsage lacks server use, or its curve is not one TLS 1.2 offered).
+        /// it for a TLS server (its keyUsage or extKeyUsage lacks server use). A curve outside the offered groups would give it too,
+        /// but mbedTLS's default certificate profile refuses such a curve first, as -0x2700 (library/x509_crt.c, v3.6.5).
         /// </summary>
         public const int ErrorBadCertificate = -0x7A00;
 
@@ -264,7 +265,7 @@ namespace WwepDevice.Core.Tls
                 case TlsFailureCause.OutOfMemory:
                     return "out of memory: the TLS handshake found no room in the managed heap (about 33 KB of contiguous heap for its buffers, more for the certificate chain); retried once; a board with PSRAM has the room, one without needs fewer open connections or a smaller firmware";
                 case TlsFailureCause.BadServerCertificate:
-                    return "server certificate unusable for TLS: mbedTLS refused it after parsing, because its keyUsage or extKeyUsage does not allow a TLS server (it needs digitalSignature and serverAuth) or its curve is not P-256/P-384; dotnet run --project certs/tool -- check --server-cert <the server's certificate> names the missing usage; reissue it with dotnet run --project certs/tool -- server";
+                    return "server certificate unusable for TLS: mbedTLS refused it after parsing, because its keyUsage or extKeyUsage does not allow a TLS server (serverAuth, and digitalSignature; keyEncipherment for RSA key exchange); dotnet run --project certs/tool -- check --server-cert <the server's certificate> names the missing usage; reissue it with dotnet run --project certs/tool -- server";
                 case TlsFailureCause.FatalAlert:
                     // mbedTLS keeps the alert to itself, so no cause is "most likely": name them all, the one that
                     // fits what this device sent first.
