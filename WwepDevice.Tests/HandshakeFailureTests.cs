@@ -142,6 +142,23 @@ namespace WwepDevice.Tests
         }
 
         [TestMethod]
+        public void EveryAllocationCodeIsOutOfMemoryAndRetried()
+        {
+            // mbedTLS 3.6 ALLOC_FAILED of SSL, X509, MPI, ECP and PK (include/mbedtls/*.h). The older native throws
+            // SocketException with the code, the newer CryptographicException (nf-interpreter #3460).
+            int[] codes = { -0x7F00, -0x2880, -0x0010, -0x4D80, -0x3F80 };
+            foreach (int code in codes)
+            {
+                WwepTransportException older = Board("SocketException", true, code, false);
+                WwepTransportException newer = Board("CryptographicException", true, code, false);
+                Assert.AreEqual((int)TlsFailureCause.OutOfMemory, (int)older.TlsCause, TlsDiagnosis.FormatCode(code));
+                Assert.AreEqual((int)TlsFailureCause.OutOfMemory, (int)newer.TlsCause, TlsDiagnosis.FormatCode(code));
+                Assert.IsFalse(PermanentAfter(older), TlsDiagnosis.FormatCode(code));
+                Assert.IsFalse(PermanentAfter(newer), TlsDiagnosis.FormatCode(code));
+            }
+        }
+
+        [TestMethod]
         public void SetupErrorNamesFollowNanoPalSockets()
         {
             Assert.AreEqual("DrbgSeedFailed", HandshakeFailure.SetupErrorName(3));

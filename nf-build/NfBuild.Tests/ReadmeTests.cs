@@ -14,8 +14,6 @@ namespace NfBuild.Tests
     {
         private const int TopReadmeLimitBytes = 12 * 1024;
 
-        // Folders at the top of a checkout that are not part of the repository's content.
-        private static readonly string[] s_notContent = { "packages", "TestResults", "bin", "obj" };
 
         /// <summary>README.md and each top-level folder's README, relative to the repository root.</summary>
         public static TheoryData<string> Readmes
@@ -23,7 +21,7 @@ namespace NfBuild.Tests
             get
             {
                 var readmes = new TheoryData<string> { "README.md" };
-                foreach (string folder in ContentFolders())
+                foreach (string folder in ContentFolders(RepositoryPaths.Root))
                 {
                     readmes.Add(folder + "/README.md");
                 }
@@ -43,7 +41,7 @@ namespace NfBuild.Tests
         [Fact]
         public void EveryTopLevelFolderHasItsReadme()
         {
-            string[] folders = ContentFolders();
+            string[] folders = ContentFolders(RepositoryPaths.Root);
 
             Assert.Contains("WwepDevice", folders);
             Assert.Contains("nf-build", folders);
@@ -119,13 +117,56 @@ namespace NfBuild.Tests
             }
         }
 
-        private static string[] ContentFolders()
+        [Fact]
+        public void AFolderGitIgnoresIsNotContentEvenWhenItIsOnDisk()
         {
-            return Directory.GetDirectories(RepositoryPaths.Root)
-                .Select(Path.GetFileName)
-                .Where(name => !name!.StartsWith('.') && !s_notContent.Contains(name))
+            // README's classroom command leaves a git-ignored wwep-data/ in the checkout; the layout is the tracked tree.
+            string folder = Path.Combine(Path.GetTempPath(), "readme-layout-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path.Combine(folder, "Kept"));
+            Directory.CreateDirectory(Path.Combine(folder, "wwep-data"));
+            try
+            {
+                File.WriteAllText(Path.Combine(folder, ".gitignore"), "wwep-data/\n");
+                File.WriteAllText(Path.Combine(folder, "Kept", "README.md"), "# Kept\n");
+                File.WriteAllText(Path.Combine(folder, "wwep-data", "registers.txt"), "W0001050001\n");
+                Git(folder, "init", "-q");
+                Git(folder, "add", ".");
+
+                Assert.Equal(new[] { "Kept" }, ContentFolders(folder));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        // The top-level folders of the tracked tree: what a clone has, whatever else lies in this checkout.
+        private static string[] ContentFolders(string root)
+        {
+            return Git(root, "ls-files", "--cached")
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(path => path.Contains('/'))
+                .Select(path => path.Substring(0, path.IndexOf('/')))
+                .Where(name => !name.StartsWith('.'))
+                .Distinct(StringComparer.Ordinal)
                 .OrderBy(name => name, StringComparer.Ordinal)
-                .ToArray()!;
+                .ToArray();
+        }
+
+        private static string Git(string folder, params string[] arguments)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var git = System.Diagnostics.Process.Start(start)!;
+            string output = git.StandardOutput.ReadToEnd();
+            string error = git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            Assert.True(git.ExitCode == 0, "git " + string.Join(" ", arguments) + " failed in " + folder + ": " + error.Trim());
+            return output;
         }
     }
 }

@@ -78,6 +78,18 @@ namespace WwepDevice.Core.Tls
         /// <summary>MBEDTLS_ERR_SSL_ALLOC_FAILED.</summary>
         public const int ErrorAllocFailed = -0x7F00;
 
+        /// <summary>MBEDTLS_ERR_X509_ALLOC_FAILED: no heap while parsing a certificate of the handshake.</summary>
+        public const int ErrorX509AllocFailed = -0x2880;
+
+        /// <summary>MBEDTLS_ERR_MPI_ALLOC_FAILED: no heap for a big number of the key exchange.</summary>
+        public const int ErrorMpiAllocFailed = -0x0010;
+
+        /// <summary>MBEDTLS_ERR_ECP_ALLOC_FAILED: no heap for an elliptic-curve operation.</summary>
+        public const int ErrorEcpAllocFailed = -0x4D80;
+
+        /// <summary>MBEDTLS_ERR_PK_ALLOC_FAILED: no heap for a public key.</summary>
+        public const int ErrorPkAllocFailed = -0x3F80;
+
         /// <summary>MBEDTLS_ERR_SSL_TIMEOUT.</summary>
         public const int ErrorTimeout = -0x6800;
 
@@ -145,7 +157,13 @@ namespace WwepDevice.Core.Tls
                 case ErrorHandshakeFailure:
                 case ErrorBadProtocolVersion:
                     return TlsFailureCause.NoCommonProtocol;
+                // Out of memory inside the handshake comes from whichever mbedTLS module failed to allocate, not only
+                // from the SSL layer; on a board without PSRAM it is the most common handshake failure.
                 case ErrorAllocFailed:
+                case ErrorX509AllocFailed:
+                case ErrorMpiAllocFailed:
+                case ErrorEcpAllocFailed:
+                case ErrorPkAllocFailed:
                     return TlsFailureCause.OutOfMemory;
                 default:
                     return TlsFailureCause.Unknown;
