@@ -32,4 +32,16 @@ public enum Fault
 
     /// <summary>The server restarts under the connection; it keeps what it acknowledged before.</summary>
     ServerRestart,
+
+    /// <summary>TLS only (a plain connection works): the handshake takes seconds, then works.</summary>
+    SlowHandshake,
+
+    /// <summary>TLS only: the server resets the connection during the handshake (retried).</summary>
+    HandshakeReset,
+
+    /// <summary>TLS only: the server's certificate is not from the trusted CA (permanent: waits for a press).</summary>
+    HandshakeUnknownCa,
+
+    /// <summary>TLS only: the handshake found no heap (retried).</summary>
+    HandshakeOutOfMemory,
 }

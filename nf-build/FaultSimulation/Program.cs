@@ -29,7 +29,7 @@ for (int i = 0; i < args.Length; i++)
 if (replay)
 {
     Console.WriteLine(Schedule.FromSeed(first).Describe());
-    string? one = Campaign.RunSeed(first);
+    string? one = Campaign.RunSeed(first, withLog: true);
     Console.WriteLine(one ?? $"seed {first}: every invariant held");
     return one == null ? 0 : 1;
 }

@@ -7,51 +7,93 @@ using WwepDevice.Core.Press;
 using WwepDevice.Core.Protocol;
 using WwepDevice.Core.Runtime;
 using WwepDevice.Core.Settings;
+using WwepDevice.Core.Tls;
 
 namespace FaultSimulation;
 
 /// <summary>
-/// One run of a schedule: the real controller, sender and retry policy of WwepDevice.Core on one thread and virtual
-/// time. The world is every seam the core has (clock, wait signal, transport, LED, blink timer, log): a wait or a
-/// timeout advances virtual time and plays the events that fall in it, as the GPIO and network threads would.
-/// Every invariant is checked as it can be broken; a broken one throws <see cref="Violation"/>.
+/// One run of a schedule: the real press recognizers, controller, sender, retry policy, status LED with its blink
+/// codes, status report and network events of WwepDevice.Core, on one thread and virtual time. The world is every seam
+/// the core has (clock, wait signal, transport, LED pin, timers, log): a wait or a timeout advances virtual time and
+/// plays the events and timers that fall in it, as the GPIO, Wi-Fi, clock and timer threads would. Every invariant is
+/// checked as it can be broken; a broken one throws <see cref="Violation"/>.
 /// </summary>
-public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, IOneShotTimer, ILog
+public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, ILog
 {
     /// <summary>The device ID the simulated device writes under.</summary>
     public const int DeviceId = 0x02E8;
 
+    private const int LogLinesKept = 40;
+    private const int UnknownClass = -1;
     private static readonly DateTime SetTime = new(2026, 12, 7, 12, 0, 0, DateTimeKind.Utc);
     private readonly Schedule _schedule;
     private readonly Queue<ScheduledEvent> _events;
     private readonly Dictionary<int, int> _registers = new();
     private readonly ButtonLedController _controller;
+    private readonly NetworkEvents _network;
+    private readonly StatusReport _status;
+    private readonly PressRecognizer[] _buttons = new PressRecognizer[2];
+    private readonly VirtualTimer[] _timers;
     private readonly RetryPolicy _retry;
+    private readonly Queue<string> _log = new();
+    private readonly bool[] _held = new bool[2];
+    private readonly long[] _pressedAt = new long[2];
     private bool _set;
-    private bool _inPressPath;
+    private string _pressPath = string.Empty;
     private bool _wifiUp;
-    private bool _toldDown;
-    private bool _clockSet = true;
+    private bool _clockSet;
     private bool _expectedLed;
+    private bool _pin;
+    private TransportKind _finalKind;
+    private bool _finalStateExists;
+    private bool _ackedSincePress;
+    private int _connectsSinceAck;
+    private bool _connectedSinceWait;
+    private int _lastConnectionClass = UnknownClass;
+    private int _lastFailureClass = UnknownClass;
     private int _connections;
     private int _lastAcked = -1;
     private bool _ackStillTrusted;
     private int _attemptsSinceFresh;
     private int _lastWriteValue = -1;
+    private int _longPressesTold;
 
-    /// <summary>Creates the world of a schedule.</summary>
+    /// <summary>Creates the world of a schedule, wired as the board's Program wires the core.</summary>
     /// <param name="schedule">The schedule.</param>
     public SimulatedWorld(Schedule schedule)
     {
         _schedule = schedule;
         _events = new Queue<ScheduledEvent>(schedule.Events);
+        _clockSet = !schedule.ClockUnsetAtBoot;
         Settings = new WwepSettings();
-        Settings.Mode = LinkMode.Plain;
+        Settings.Mode = schedule.Mode;
+        Settings.ServerHost = "192.168.1.20";
+        Settings.DebounceMilliseconds = Schedule.DebounceMilliseconds;
+        if (schedule.Mode == LinkMode.TwoButton)
+        {
+            Settings.SecondButtonPin = 4;
+        }
+
+        _finalKind = Settings.TransportForButton(false);
+        var blinkTimer = new VirtualTimer(this, "blink code");
+        _timers = new[] { blinkTimer, new VirtualTimer(this, "hold of button 1"), new VirtualTimer(this, "hold of button 2") };
         _retry = new RetryPolicy(Settings.MaxAttempts, Settings.InitialBackoffMilliseconds, Settings.MaxBackoffMilliseconds, new Random(schedule.Seed));
-        _controller = new ButtonLedController(Settings, new StatusLed(this, this), new LedStateSender(this, this, Settings, DeviceId), _retry, this, this);
+        _controller = new ButtonLedController(Settings, new StatusLed(this, blinkTimer), new LedStateSender(this, this, Settings, DeviceId), _retry, this, this);
+        var addresses = new ServerAddressCache(Settings, host => new[] { host }, this, this);
+        _network = new NetworkEvents(delegate { }, addresses, null, _controller);
+        var facts = new DeviceFacts("FaultSimulation", DeviceId, new byte[] { 0x24, 0x0A, 0xC4, 0, 0x02, 0xE8 }, Array.Empty<string>(), "the simulation", () => "10.0.0.2", () => -1);
+        _status = new StatusReport(facts, Settings, _controller, _network, addresses, this, null, this);
+        for (int i = 0; i < _buttons.Length; i++)
+        {
+            int button = i;
+            _buttons[i] = new PressRecognizer(Settings.DebounceMilliseconds, i == 1, _controller.OnButtonPressed, () => OnLongPress(button), _timers[i + 1]);
+        }
+
+        // As Program does: until Wi-Fi says it is up the network is down.
+        _controller.OnNetworkDown();
     }
 
-    /// <summary>The device's settings (plain WWEP).</summary>
+    /// <summary>The device's settings.</summary>
     public WwepSettings Settings { get; }
 
     /// <summary>Virtual time in milliseconds.</summary>
@@ -59,6 +101,9 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
 
     /// <summary>Connections the device opened.</summary>
     public int Connections => _connections;
+
+    /// <summary>The device's last log lines, with their virtual times.</summary>
+    public IEnumerable<string> LastLogLines => _log;
 
     /// <inheritdoc/>
     public DateTime UtcNow => _clockSet ? SetTime.AddMilliseconds(Now) : DateTime.UnixEpoch.AddMilliseconds(Now);
@@ -70,8 +115,7 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
         {
             if (_controller.HasPending)
             {
-                _controller.ProcessPending();
-                CheckSettled();
+                Process();
                 continue;
             }
 
@@ -81,10 +125,10 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
                 break;
             }
 
-            ScheduledEvent next = _events.Dequeue();
-            Now = Math.Max(Now, next.AtMilliseconds);
-            Apply(next);
+            PlayEarliest(_events.Peek().AtMilliseconds);
         }
+
+        CheckPressesRecognized();
 
         // (1) After the last fault, with the server reachable: the network's return delivers the LED within the bound.
         long faultsOver = Now;
@@ -102,8 +146,7 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
         Apply(new ScheduledEvent(Now, EventKind.WifiUp));
         while (_controller.HasPending)
         {
-            _controller.ProcessPending();
-            CheckSettled();
+            Process();
         }
 
         long bound = _retry.MaxAttempts * (long)(Settings.ConnectTimeoutMilliseconds + Settings.ReplyTimeoutMilliseconds) + _retry.MaxAttempts * (long)_retry.MaxDelayMilliseconds;
@@ -119,28 +162,40 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
         }
     }
 
-    /// <summary>Advances virtual time by <paramref name="milliseconds"/>, playing the events that fall in it.</summary>
+    /// <summary>Lets the worker deliver what is pending, notes the class of its last failure, checks the invariants.</summary>
+    public void Process()
+    {
+        _connectedSinceWait = false;
+        _controller.ProcessPending();
+
+        // The class of the last failure: the last connection's fault, or, for an attempt that opened none, what kept
+        // it from trying: the network known down, or TLS with the clock unset. It stands until the next attempt.
+        _lastFailureClass = _connectedSinceWait ? _lastConnectionClass
+            : !_wifiUp ? BlinkCodes.Network
+            : _finalKind == TransportKind.Tls && !_clockSet ? BlinkCodes.ClockNotSet
+            : _lastFailureClass;
+        CheckSettled();
+    }
+
+    /// <summary>Advances virtual time by <paramref name="milliseconds"/>, playing the events and timers that fall in it.</summary>
     /// <param name="milliseconds">How long.</param>
     public void Advance(long milliseconds)
     {
         long until = Now + milliseconds;
-        while (_events.Count > 0 && _events.Peek().AtMilliseconds <= until)
+        while (PlayEarliest(until))
         {
-            ScheduledEvent next = _events.Dequeue();
-            Now = Math.Max(Now, next.AtMilliseconds);
-            Apply(next);
         }
 
         Now = until;
     }
 
-    /// <summary>(5) A press path touches no transport.</summary>
+    /// <summary>(5) A press path (or a timer's or the clock keeper's thread) touches no transport.</summary>
     /// <param name="what">The transport call.</param>
     public void CheckNotInPressPath(string what)
     {
-        if (_inPressPath)
+        if (_pressPath.Length > 0)
         {
-            throw new Violation("(5) a press is never delayed by the network", Now, what + " called from the press path");
+            throw new Violation("(5) a press is never delayed by the network", Now, what + " called from " + _pressPath);
         }
     }
 
@@ -183,6 +238,8 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
             _lastAcked = _lastWriteValue;
             _ackStillTrusted = true;
             _attemptsSinceFresh = 0;
+            _connectsSinceAck = 0;
+            _ackedSincePress = _lastAcked == (_expectedLed ? 1 : 0);
         }
     }
 
@@ -192,13 +249,13 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
         CheckNotInPressPath("Connect");
         if (!_wifiUp)
         {
-            if (_toldDown)
-            {
-                throw new Violation("(3) no attempt while the network is known down", Now, "connect with Wi-Fi down");
-            }
+            throw new Violation("(3) no attempt while the network is known down", Now, "connect with Wi-Fi down");
+        }
 
-            // Before the first join nobody told the controller; the transport knows it, as the board's does.
-            throw new WwepTransportException(TransportFailure.NetworkDown, "sim: Wi-Fi not joined yet");
+        bool tls = kind == TransportKind.Tls;
+        if (tls && !_clockSet)
+        {
+            throw new Violation("(3) no attempt while the clock is known unset", Now, "TLS connect with the clock at " + UtcNow.ToString("yyyy-MM-dd"));
         }
 
         _attemptsSinceFresh++;
@@ -209,7 +266,15 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
 
         Fault fault = _connections < _schedule.Faults.Count ? _schedule.Faults[_connections] : Fault.None;
         _connections++;
+        _connectsSinceAck++;
+        _connectedSinceWait = true;
         _lastWriteValue = -1;
+        if (!tls && IsTlsOnly(fault))
+        {
+            fault = Fault.None;
+        }
+
+        _lastConnectionClass = ClassOf(fault, tls);
         if (fault != Fault.None)
         {
             // The device cannot know what the server holds after any failed exchange.
@@ -226,9 +291,50 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
             case Fault.SlowConnect:
                 Advance(200 + (_connections * 97 % 800));
                 break;
+            case Fault.SlowHandshake:
+                Advance(1000 + (_connections * 389 % 3000));
+                break;
+            case Fault.HandshakeReset:
+                Advance(300);
+                throw new WwepTransportException(TransportFailure.TlsHandshake, TlsFailureCause.HandshakeReset, "sim: reset in the handshake");
+            case Fault.HandshakeUnknownCa:
+                throw new WwepTransportException(TransportFailure.TlsHandshake, TlsFailureCause.UnknownCa, "sim: unknown CA");
+            case Fault.HandshakeOutOfMemory:
+                throw new WwepTransportException(TransportFailure.TlsHandshake, TlsFailureCause.OutOfMemory, "sim: out of memory in the handshake");
         }
 
         return new SimulatedConnection(this, fault);
+    }
+
+    /// <summary>
+    /// The class of failure a fault is, as README's table of blink codes says it, independently of the core: the
+    /// server out of reach (3), TLS (4), the server refused (6); under TLS a reset before any reply byte reads as the
+    /// server ending the session after the handshake, a TLS matter (4).
+    /// </summary>
+    /// <param name="fault">The connection's fault.</param>
+    /// <param name="tls">Whether the connection was TLS.</param>
+    /// <returns>The blink code of its class; <see cref="BlinkCodes.None"/> for a fault that still delivers.</returns>
+    public static int ClassOf(Fault fault, bool tls)
+    {
+        switch (fault)
+        {
+            case Fault.None:
+            case Fault.SlowConnect:
+            case Fault.SlowHandshake:
+                return BlinkCodes.None;
+            case Fault.ResetBeforeRequest:
+            case Fault.ResetAfterRequest:
+            case Fault.ServerRestart:
+                return tls ? 4 : 3;
+            case Fault.Reject:
+                return 6;
+            case Fault.HandshakeReset:
+            case Fault.HandshakeUnknownCa:
+            case Fault.HandshakeOutOfMemory:
+                return 4;
+            default:
+                return 3;
+        }
     }
 
     /// <inheritdoc/>
@@ -252,12 +358,10 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
             throw new Violation("(3) backoff within the policy's bounds", Now, $"{timeoutMilliseconds} ms, bounds {low}..{_retry.MaxDelayMilliseconds} ms");
         }
 
+        _connectedSinceWait = false;
         long until = Now + timeoutMilliseconds;
-        while (!_set && _events.Count > 0 && _events.Peek().AtMilliseconds <= until)
+        while (!_set && PlayEarliest(until))
         {
-            ScheduledEvent next = _events.Dequeue();
-            Now = Math.Max(Now, next.AtMilliseconds);
-            Apply(next);
         }
 
         bool woken = _set;
@@ -273,22 +377,87 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
     /// <inheritdoc/>
     void ILed.Set(bool on)
     {
-    }
-
-    /// <inheritdoc/>
-    public void Start(int dueMilliseconds, TimerTick due)
-    {
-        // The blink pattern's steps do not matter to any invariant: the code shown is read from the controller.
-    }
-
-    /// <inheritdoc/>
-    public void Cancel()
-    {
+        _pin = on;
     }
 
     /// <inheritdoc/>
     public void Write(LogLevel level, string line)
     {
+        if (_log.Count == LogLinesKept)
+        {
+            _log.Dequeue();
+        }
+
+        _log.Enqueue($"{Now} ms {level}: {line}");
+    }
+
+    private static bool IsTlsOnly(Fault fault)
+    {
+        return fault == Fault.SlowHandshake || fault == Fault.HandshakeReset || fault == Fault.HandshakeUnknownCa || fault == Fault.HandshakeOutOfMemory;
+    }
+
+    // Plays the earliest schedule event or timer due at or before `until`; false when there is none.
+    private bool PlayEarliest(long until)
+    {
+        long eventAt = _events.Count > 0 ? _events.Peek().AtMilliseconds : long.MaxValue;
+        VirtualTimer timer = _timers[0];
+        foreach (VirtualTimer t in _timers)
+        {
+            timer = t.DueAt < timer.DueAt ? t : timer;
+        }
+
+        long at = Math.Min(eventAt, timer.DueAt);
+        if (at > until || at == long.MaxValue)
+        {
+            return false;
+        }
+
+        Now = Math.Max(Now, at);
+        if (timer.DueAt <= eventAt)
+        {
+            InPressPath("the " + timer.Name + " timer", timer.Fire);
+        }
+        else
+        {
+            Apply(_events.Dequeue());
+        }
+
+        return true;
+    }
+
+    // (5) What another thread than the worker does takes no virtual time and touches no transport.
+    private void InPressPath(string what, Action action)
+    {
+        long before = Now;
+        _pressPath = what;
+        action();
+        _pressPath = string.Empty;
+        if (Now != before)
+        {
+            throw new Violation("(5) a press is never delayed by the network", Now, "virtual time moved in " + what);
+        }
+    }
+
+    private void OnLongPress(int button)
+    {
+        if (!_held[button] || Now - _pressedAt[button] < PressRecognizer.LongPressMilliseconds)
+        {
+            throw new Violation("(2) a long press is told once per hold of 3 s", Now, $"told {Now - _pressedAt[button]} ms after the press, held {_held[button]}");
+        }
+
+        _longPressesTold++;
+        _status.OnLongPress();
+        FreshAttempts();
+    }
+
+    private void FreshAttempts()
+    {
+        // A state queued again (the network's or the clock's return, a long press) gets a fresh set of attempts, as
+        // the core gives it; a long press during a send only cuts its backoff short, and the count goes on.
+        if (_controller.HasPending)
+        {
+            _attemptsSinceFresh = 0;
+        }
     }
 
     private void CheckWrite(int value)
@@ -303,41 +472,17 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
     {
         switch (e.Kind)
         {
-            case EventKind.ShortPress:
-            case EventKind.LongPress:
-                long before = Now;
-                bool ledBefore = _controller.LedOn;
-                _inPressPath = true;
-                if (e.Kind == EventKind.ShortPress)
-                {
-                    _controller.OnButtonPressed(false);
-                    _expectedLed = !_expectedLed;
-                }
-                else
-                {
-                    _controller.RetryNow();
-                }
-
-                _inPressPath = false;
-                _attemptsSinceFresh = 0;
-                if (Now != before)
-                {
-                    throw new Violation("(5) a press is never delayed by the network", Now, "virtual time moved in the press path");
-                }
-
-                if (_controller.LedOn != _expectedLed)
-                {
-                    throw new Violation("(2) the LED toggles once per short press and never otherwise", Now, $"{e.Kind}: LED {ledBefore} -> {_controller.LedOn}");
-                }
-
+            case EventKind.Press:
+            case EventKind.Bounce:
+            case EventKind.Release:
+                Edge(e);
                 break;
             case EventKind.WifiDown:
                 if (_wifiUp)
                 {
                     _wifiUp = false;
-                    _toldDown = true;
                     _ackStillTrusted = false;
-                    _controller.OnNetworkDown();
+                    InPressPath("the Wi-Fi thread", () => _network.OnChanged(false));
                 }
 
                 break;
@@ -345,8 +490,9 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
                 if (!_wifiUp)
                 {
                     _wifiUp = true;
-                    _attemptsSinceFresh = 0;
-                    _controller.OnNetworkUp();
+                    _finalStateExists = true;
+                    InPressPath("the Wi-Fi thread", () => _network.OnChanged(true));
+                    FreshAttempts();
                 }
 
                 break;
@@ -355,7 +501,55 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
                 break;
             case EventKind.ClockSet:
                 _clockSet = true;
+
+                // What the clock keeper does once it set the clock with the network up (NetworkEvents.SetClock).
+                if (_wifiUp && Settings.UsesTls)
+                {
+                    InPressPath("the clock keeper's thread", _controller.OnNetworkAvailable);
+                    FreshAttempts();
+                }
+
                 break;
+        }
+    }
+
+    private void Edge(ScheduledEvent e)
+    {
+        bool ledBefore = _controller.LedOn;
+        if (e.Kind == EventKind.Press)
+        {
+            _expectedLed = !_expectedLed;
+            _finalKind = Settings.TransportForButton(e.Button == 1);
+            _finalStateExists = true;
+            _ackedSincePress = false;
+            _attemptsSinceFresh = 0;
+            _held[e.Button] = true;
+            _pressedAt[e.Button] = Now;
+        }
+        else if (e.Kind == EventKind.Release)
+        {
+            _held[e.Button] = false;
+        }
+
+        InPressPath("the press path", () => _buttons[e.Button].OnEdge(e.Kind != EventKind.Release, Now));
+        if (_controller.LedOn != _expectedLed)
+        {
+            throw new Violation("(2) the LED toggles once per press and never otherwise", Now, $"{e}: LED {ledBefore} -> {_controller.LedOn}");
+        }
+    }
+
+    private void CheckPressesRecognized()
+    {
+        int presses = _schedule.ShortPresses + _schedule.LongPresses;
+        int recognized = _buttons[0].Presses + _buttons[1].Presses;
+        if (recognized != presses || _controller.Presses != presses)
+        {
+            throw new Violation("(2) the LED toggles once per press and never otherwise", Now, $"{presses} presses, {recognized} recognized, {_controller.Presses} handled");
+        }
+
+        if (_longPressesTold != _schedule.LongPresses)
+        {
+            throw new Violation("(2) a long press is told once per hold of 3 s", Now, $"{_schedule.LongPresses} long presses, {_longPressesTold} told");
         }
     }
 
@@ -364,7 +558,7 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
     {
         if (_controller.LedOn != _expectedLed)
         {
-            throw new Violation("(2) the LED toggles once per short press and never otherwise", Now, "the LED changed without a press");
+            throw new Violation("(2) the LED toggles once per press and never otherwise", Now, "the LED changed without a press");
         }
 
         if (_controller.HasPending || _controller.IsSending)
@@ -372,10 +566,34 @@ public sealed class SimulatedWorld : IClock, IWaitSignal, IWwepTransport, ILed, 
             return;
         }
 
-        bool blinking = _controller.BlinkCode != BlinkCodes.None;
-        if (blinking != _controller.HasUndelivered)
+        int code = _controller.BlinkCode;
+        string led = "LED " + (_expectedLed ? "ON" : "OFF");
+        if (code == BlinkCodes.None)
         {
-            throw new Violation("(4) a blink code is shown exactly while a final state is undelivered", Now, $"blink code {_controller.BlinkCode}, undelivered {_controller.HasUndelivered}");
+            // Delivered: acknowledged since the last press, or equal to an acknowledged state with no attempt since.
+            bool known = _lastAcked == (_expectedLed ? 1 : 0) && _connectsSinceAck == 0;
+            if (_finalStateExists && !_ackedSincePress && !known)
+            {
+                throw new Violation("(4) a blink code is shown exactly while a final state is undelivered", Now, led + " is not acknowledged and no code is shown");
+            }
+
+            if (_pin != _expectedLed)
+            {
+                throw new Violation("(4) a blink code is shown exactly while a final state is undelivered", Now, "no code, yet the LED pin shows " + (_pin ? "ON" : "OFF") + " for " + led);
+            }
+
+            return;
+        }
+
+        if (!_finalStateExists || _ackedSincePress)
+        {
+            throw new Violation("(4) a blink code is shown exactly while a final state is undelivered", Now, $"code {code} while {led} is acknowledged");
+        }
+
+        int want = _lastFailureClass;
+        if (code != want)
+        {
+            throw new Violation("(4) a blink code is shown exactly while a final state is undelivered, with the class of the last failure", Now, $"code {code} ({BlinkCodes.ClassName(code)}), the last failure's class is {want} ({BlinkCodes.ClassName(want)})");
         }
     }
 }
