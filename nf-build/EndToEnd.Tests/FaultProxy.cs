@@ -284,6 +284,12 @@ namespace WwepEndToEnd.Tests
                     return;
                 }
 
+                // The faults may have ended while this accept waited: decide again, or a stale kill would hit the end.
+                lock (_gate)
+                {
+                    fault = _faultsOver ? Fault.None : fault;
+                }
+
                 connection++;
                 int index = connection;
                 Thread handler = new Thread(() => Handle(client, index, fault)) { IsBackground = true, Name = "fault proxy #" + index.ToString() };
