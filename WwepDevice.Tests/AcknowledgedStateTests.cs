@@ -139,5 +139,57 @@ namespace WwepDevice.Tests
 
             Assert.AreEqual("W02E8050000", off.SentText, "the server had nothing: OFF is sent");
         }
+
+        [TestMethod]
+        public void AWriteNeverAttemptedForAnUnsetClockLeavesTheServersStateKnown()
+        {
+            // Fault simulation seed 77: OFF stored in the clear; ON on the TLS button while the clock is unset never
+            // leaves the device; the next press makes OFF, which the server holds: no handshake for it.
+            ControllerRig rig = new ControllerRig(LinkMode.TwoButton);
+            rig.Reply("A02E8050000");
+            ButtonLedController controller = rig.Controller;
+            controller.OnNetworkUp();
+            controller.ProcessPending();
+            rig.Clock.UtcNow = new System.DateTime(1970, 1, 1, 0, 0, 16);
+            controller.OnButtonPressed(true);
+            controller.ProcessPending();
+            Assert.IsTrue(controller.HasUndelivered, "ON is not sent while the clock is unset");
+            Assert.AreEqual(1, rig.Transport.Connects);
+
+            controller.OnButtonPressed(true);
+            Assert.IsTrue(controller.ProcessPending());
+
+            Assert.AreEqual(1, rig.Transport.Connects, "only the boot write reached the network");
+            Assert.IsFalse(controller.HasUndelivered, "the server holds the OFF the LED shows");
+        }
+
+        [TestMethod]
+        public void ANewerStateTakenInABackoffIsNotSentWhenTheServerHoldsIt()
+        {
+            // Fault simulation seed 768: OFF stored in the clear; ON on the TLS button waits for the clock; a press
+            // of the plain button in that backoff makes OFF again, which the server holds: no connection for it.
+            ControllerRig rig = new ControllerRig(LinkMode.TwoButton);
+            rig.Reply("A02E8050000");
+            ButtonLedController controller = rig.Controller;
+            controller.OnNetworkUp();
+            controller.ProcessPending();
+            rig.Clock.UtcNow = new System.DateTime(1970, 1, 1, 0, 0, 16);
+            rig.Signal.DuringWait = delegate(int wait)
+            {
+                if (wait == 2)
+                {
+                    controller.OnButtonPressed(false);
+                }
+            };
+
+            controller.OnButtonPressed(true);
+            rig.Signal.Clear();
+            controller.ProcessPending();
+
+            Assert.AreEqual(1, rig.Transport.Connects, "only the boot write reached the network");
+            Assert.AreEqual(2, rig.Signal.WaitCount, "the OFF taken in the second backoff ends the send");
+            Assert.IsFalse(controller.HasUndelivered, "the server holds the OFF the LED shows");
+            Assert.IsFalse(controller.IsSending);
+        }
     }
 }

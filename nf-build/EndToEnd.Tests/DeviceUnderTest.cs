@@ -127,6 +127,19 @@ namespace WwepEndToEnd.Tests
             return Settle();
         }
 
+        /// <summary>A long press (held 3 s): it toggles, prints the status block and retries an undelivered state.</summary>
+        public void LongPress()
+        {
+            _device.Facts ??= new DeviceFacts("WwepEndToEnd.Tests", Id, new byte[] { 0x24, 0x0A, 0xC4, 0, 0x02, 0xE8 }, Array.Empty<string>(), "this PC's clock", () => "127.0.0.1", () => -1);
+            _device.LongPress();
+        }
+
+        /// <summary>The network goes down, as the board's Wi-Fi link reports it.</summary>
+        public void NetworkDown()
+        {
+            _device.NetworkDown();
+        }
+
         /// <summary>Presses the button without waiting.</summary>
         public void Press()
         {

@@ -434,8 +434,10 @@ namespace WwepDevice.Core.Press
                 {
                     _lastFailure = _sender.LastDiagnosis;
 
-                    // A failed write may or may not have reached the server: what it holds is unknown now.
-                    _serverState = read ? _serverState : ServerStateUnknown;
+                    // A failed write may or may not have reached the server: what it holds is unknown now. One never
+                    // attempted (TLS with the clock unset) did not leave the device, so what the server holds is kept.
+                    bool notAttempted = outcome == SendOutcome.TransportFailed && _sender.LastFailure == TransportFailure.ClockNotSet;
+                    _serverState = read || notAttempted ? _serverState : ServerStateUnknown;
                 }
 
                 if (IsStopping())
@@ -484,6 +486,11 @@ namespace WwepDevice.Core.Press
                     bool newerRead;
                     if (TakePending(out newer, out newerKind, out newerRead))
                     {
+                        if (!newerRead && AlreadyStored(newer))
+                        {
+                            return;
+                        }
+
                         state = newer;
                         kind = newerKind;
                         read = newerRead;
